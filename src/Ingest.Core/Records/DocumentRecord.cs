@@ -122,6 +122,12 @@ public sealed class NarrativeFact
     public decimal? Percent { get; set; }
     /// <summary>For a change: <c>increase</c>, <c>decrease</c> or <c>flat</c>, from the direction word.</summary>
     public string? Direction { get; set; }
+    /// <summary>For a share: the key of the amount it is a share of (e.g. <c>expenditure_current</c>).</summary>
+    public string? BaseKey { get; set; }
+    /// <summary>For a share: the amount (元) it is a share of, as stated in the same passage.</summary>
+    public decimal? BaseAmount { get; set; }
+    /// <summary>For a change: the amount (元) the change is stated against (the current figure of the same passage).</summary>
+    public decimal? CurrentAmount { get; set; }
     /// <summary>What kind of statement: <c>amount</c>, <c>share</c>, <c>change</c>.</summary>
     public string Kind { get; set; } = "amount";
     public string Quote { get; set; } = "";

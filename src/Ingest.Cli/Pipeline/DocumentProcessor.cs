@@ -1,0 +1,112 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using Ingest.Core.Layout;
+using Ingest.Core.Pipeline;
+using Ingest.Core.Records;
+using Microsoft.Extensions.Logging;
+
+namespace Ingest.Cli.Pipeline;
+
+/// <summary>
+/// Runs one document (one or more files) through extract → recognize → validate and returns its record.
+/// Bad input never escapes as an exception: it becomes a diagnostic on the record.
+/// </summary>
+internal sealed class DocumentProcessor(IFileExtractor extractor, IRecognizer recognizer, IValidator validator, ILogger<DocumentProcessor> logger)
+{
+    public static string Version { get; } =
+        typeof(DocumentProcessor).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public string? ModelName { get; init; }
+
+    public string? ModelSha256 { get; init; }
+
+    public DocumentRecord Process(IReadOnlyList<string> paths, string? source = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(paths.Count);
+        var record = new DocumentRecord
+        {
+            Source = source ?? paths[0],
+            Pipeline = new PipelineInfo { Version = Version, Model = ModelName, ModelSha256 = ModelSha256, ProcessedAt = DateTimeOffset.UtcNow },
+        };
+
+        var files = new List<ExtractedFile>();
+        for (var i = 0; i < paths.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ExtractedFile file;
+            try
+            {
+                file = extractor.Extract(paths[i], cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Extraction failed for {Path} (stage {Stage})", paths[i], "extract");
+                file = new ExtractedFile
+                {
+                    Path = paths[i],
+                    Sha256 = HashOrEmpty(paths[i]),
+                    Readable = false,
+                    Diagnostics = [new Diagnostic { Code = "internal_error", Severity = DiagnosticSeverity.Error, Stage = "extract", Message = ex.GetType().Name + ": " + ex.Message }],
+                };
+            }
+
+            files.Add(file);
+            record.Files.Add(new SourceFile { Path = file.Path, Sha256 = file.Sha256, Bytes = file.Bytes, Pages = file.Readable ? file.PageCount : null });
+            foreach (var d in file.Diagnostics)
+            {
+                d.File ??= i;
+                record.Diagnostics.Add(d);
+            }
+        }
+
+        record.Id = DocumentId(files.Select(f => f.Sha256).ToList(), paths);
+        var readable = files.Where(f => f.Readable).ToList();
+        if (readable.Count == 0)
+        {
+            logger.LogWarning("Document {DocumentId} ({Source}) could not be read: {Reasons}", record.Id, record.Source, string.Join("; ", record.Diagnostics.Select(d => d.Code)));
+            return record;
+        }
+
+        try
+        {
+            recognizer.Recognize(record, files);
+            validator.Validate(record);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Recognition or validation failed for {DocumentId} ({Source})", record.Id, record.Source);
+            record.Diagnostics.Add(new Diagnostic { Code = "internal_error", Severity = DiagnosticSeverity.Warning, Stage = "recognize", Message = ex.GetType().Name + ": " + ex.Message });
+        }
+
+        return record;
+    }
+
+    /// <summary>The SHA-256 of a single file; for a group, the SHA-256 of its files' hashes joined in order.</summary>
+    internal static string DocumentId(IReadOnlyList<string> hashes, IReadOnlyList<string> paths)
+    {
+        if (hashes.Count == 1 && hashes[0].Length > 0)
+        {
+            return hashes[0];
+        }
+
+        var parts = hashes.Select((h, i) => h.Length > 0 ? h : "path:" + Path.GetFullPath(paths[i]));
+        return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", parts))));
+    }
+
+    private static string HashOrEmpty(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+}

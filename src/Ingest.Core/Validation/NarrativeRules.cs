@@ -1,0 +1,179 @@
+using Ingest.Core.Records;
+using Ingest.Core.Text;
+
+namespace Ingest.Core.Validation;
+
+/// <summary>Narrative vs tables (§4.12): stated amounts, shares and year-on-year changes.</summary>
+internal static class NarrativeRules
+{
+    public static void Run(RuleRun run)
+    {
+        foreach (var fact in run.Record.Narrative)
+        {
+            switch (fact.Kind)
+            {
+                case "change":
+                    Change(run, fact);
+                    break;
+                default:
+                    Amount(run, fact);
+                    if (fact.Kind == "share")
+                    {
+                        Share(run, fact);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static decimal TextHalfUnit(NarrativeFact fact)
+    {
+        AmountParser.TryParse(fact.Printed, out var p);
+        return p.HalfUnit * MoneyUnit.Multiplier(fact.Unit ?? MoneyUnit.Yuan);
+    }
+
+    private static decimal PercentHalfUnit(decimal percent)
+    {
+        var text = percent.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        var scale = dot < 0 ? 0 : text.Length - dot - 1;
+        return 0.5m * PrintedAmount.Pow10(-scale);
+    }
+
+    private static void Amount(RuleRun run, NarrativeFact fact)
+    {
+        if (fact.Amount is not { } stated)
+        {
+            return;
+        }
+
+        var candidates = Candidates(run, fact.Key).ToList();
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        var rule = RuleIds.TextAmount + "." + fact.Key;
+        var textHalf = TextHalfUnit(fact);
+        // Pass when any candidate agrees at the coarser precision.
+        (TableRecord Table, RowRecord Row, string Column, Val Value)? nearest = null;
+        foreach (var c in candidates)
+        {
+            var envelope = textHalf + c.Value.HalfUnitYuan;
+            if (Math.Abs(c.Value.Yuan - stated) <= envelope)
+            {
+                run.Passed(rule);
+                return;
+            }
+
+            if (nearest is null || Math.Abs(c.Value.Yuan - stated) < Math.Abs(nearest.Value.Value.Yuan - stated))
+            {
+                nearest = c;
+            }
+        }
+
+        var n = nearest!.Value;
+        run.Equal(rule, n.Value.Yuan, stated, textHalf + n.Value.HalfUnitYuan, () => new Location
+        {
+            File = fact.File, Page = fact.Page, Table = n.Table.Type, Row = n.Row.Index, RowLabel = RuleRun.Label(n.Row), Column = n.Column, Quote = fact.Quote,
+        }, $"narrative {fact.Key} vs table ({n.Table.Type}, page {n.Row.Page})", $"说明中的{fact.Key}与表格数（{n.Table.Type}第{n.Row.Page}页）");
+    }
+
+    private static void Share(RuleRun run, NarrativeFact fact)
+    {
+        if (fact.Percent is not { } percent || fact.Amount is not { } amount || fact.BaseAmount is not { } baseAmount || baseAmount == 0m)
+        {
+            return;
+        }
+
+        var half = TextHalfUnit(fact);
+        var computed = amount / baseAmount * 100m;
+        var envelope = PercentHalfUnit(percent) + (100m * ((half / Math.Abs(baseAmount)) + (Math.Abs(amount) * half / (baseAmount * baseAmount))));
+        run.Equal(RuleIds.TextPercent, Math.Round(computed, 4), percent, envelope, () => new Location { File = fact.File, Page = fact.Page, Quote = fact.Quote },
+            $"stated share of {fact.Key} in {fact.BaseKey} ({percent}%) vs recomputed {Math.Round(computed, 2)}%",
+            $"{fact.Key}占比：说明为{percent}%，按金额计算为{Math.Round(computed, 2)}%");
+    }
+
+    private static void Change(RuleRun run, NarrativeFact fact)
+    {
+        var location = new Location { File = fact.File, Page = fact.Page, Quote = fact.Quote };
+        if (fact.Direction is { } dir && dir.Contains('/', StringComparison.Ordinal))
+        {
+            run.Outcome(RuleIds.TextDirection).Instances++;
+            run.Warn(RuleIds.TextDirection, $"the change of {fact.Key} is described both as {dir.Replace("/", " and ", StringComparison.Ordinal)}",
+                "同一变动的增减方向表述矛盾", location);
+            run.Outcome(RuleIds.TextDirection).Outcome = CheckResult.Fail;
+            return;
+        }
+
+        if (fact.Percent is not { } percent || fact.Amount is not { } change || fact.CurrentAmount is not { } current || fact.Direction is null or "flat")
+        {
+            return;
+        }
+
+        var signed = fact.Direction == "decrease" ? -change : change;
+        var previous = current - signed;
+        if (previous <= 0m)
+        {
+            return;
+        }
+
+        var half = TextHalfUnit(fact);
+        var computed = change / previous * 100m;
+        var envelope = PercentHalfUnit(percent) + (100m * ((half / previous) + (change * 2m * half / (previous * previous))));
+        run.Equal(RuleIds.TextChange, Math.Round(computed, 4), percent, envelope, () => location,
+            $"stated change rate of {fact.Key} ({percent}%) vs recomputed {Math.Round(computed, 2)}% from {RuleRun.Fmt(change)} 元 on {RuleRun.Fmt(previous)} 元",
+            $"{fact.Key}变动率：说明为{percent}%，按变动额和上年数计算为{Math.Round(computed, 2)}%");
+    }
+
+    private static IEnumerable<(TableRecord Table, RowRecord Row, string Column, Val Value)> Candidates(RuleRun run, string key)
+    {
+        IEnumerable<(TableRecord, RowRecord, string, Val)> Cell(string type, Func<RowRecord, bool> row, params string[] columns)
+        {
+            foreach (var t in run.All(type))
+            {
+                foreach (var r in t.Rows.Where(row))
+                {
+                    foreach (var c in columns)
+                    {
+                        if (Amounts.Get(t, r, c) is { Blank: false } v)
+                        {
+                            yield return (t, r, c, v);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        bool Total(RowRecord r) => r.Line == Lines.Total;
+        return key switch
+        {
+            "revenue_total" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line is Lines.IncomeTotal or Lines.IncomeCurrentYear, Columns.Amount, Columns.Total),
+            "expenditure_total" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line is Lines.ExpenditureTotal or Lines.ExpenditureCurrentYear, Columns.Amount, Columns.Total),
+            "revenue_current" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line is Lines.IncomeCurrentYear or Lines.IncomeTotal, Columns.Amount, Columns.Total),
+            "expenditure_current" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line is Lines.ExpenditureCurrentYear or Lines.ExpenditureTotal, Columns.Amount, Columns.Total),
+            "basic_expenditure" => Cell(TableTypes.ExpenditureSummary, Total, Columns.Basic)
+                .Concat(Cell(TableTypes.GeneralPublicExpenditure, Total, Columns.Basic))
+                .Concat(Cell(TableTypes.GeneralPublicBasicExpenditure, Total, Columns.Total)),
+            "project_expenditure" => Cell(TableTypes.ExpenditureSummary, Total, Columns.Project)
+                .Concat(Cell(TableTypes.GeneralPublicExpenditure, Total, Columns.Project)),
+            "personnel" => Cell(TableTypes.GeneralPublicBasicExpenditure, Total, Columns.Personnel)
+                .Concat(Cell(TableTypes.ExpenditureSummary, Total, Columns.Personnel))
+                .Concat(Cell(TableTypes.GeneralPublicExpenditure, Total, Columns.Personnel)),
+            "public_operating" => Cell(TableTypes.GeneralPublicBasicExpenditure, Total, Columns.PublicOperating)
+                .Concat(Cell(TableTypes.ExpenditureSummary, Total, Columns.PublicOperating))
+                .Concat(Cell(TableTypes.GeneralPublicExpenditure, Total, Columns.PublicOperating)),
+            "general_public_expenditure" => Cell(TableTypes.GeneralPublicExpenditure, Total, Columns.Total),
+            "three_public.total" => Cell(TableTypes.ThreePublicCosts, _ => true, Columns.Total),
+            "three_public.abroad" => Cell(TableTypes.ThreePublicCosts, _ => true, Columns.Abroad),
+            "three_public.reception" => Cell(TableTypes.ThreePublicCosts, _ => true, Columns.Reception),
+            "three_public.vehicle_total" => Cell(TableTypes.ThreePublicCosts, _ => true, Columns.VehicleTotal),
+            "three_public.vehicle_purchase" => Cell(TableTypes.ThreePublicCosts, _ => true, Columns.VehiclePurchase),
+            "three_public.vehicle_operation" => Cell(TableTypes.ThreePublicCosts, _ => true, Columns.VehicleOperation),
+            "institution_operating" => Cell(TableTypes.ThreePublicCosts, _ => true, Columns.InstitutionOperating),
+            _ => [],
+        };
+    }
+}

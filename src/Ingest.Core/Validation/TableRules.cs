@@ -1,0 +1,418 @@
+using Ingest.Core.Records;
+using Ingest.Core.Text;
+
+namespace Ingest.Core.Validation;
+
+/// <summary>Identities within one table (§4: 1–6, 8 within T6, 9).</summary>
+internal static class TableRules
+{
+    public static void Run(RuleRun run)
+    {
+        foreach (var table in run.Record.Tables)
+        {
+            switch (table.Type)
+            {
+                case TableTypes.RevenueExpenditureSummary or TableTypes.FinalRevenueExpenditureSummary:
+                    TwoSided(run, table, "T1");
+                    break;
+                case TableTypes.FiscalGrantSummary or TableTypes.FinalFiscalGrantSummary:
+                    TwoSided(run, table, "T4");
+                    T4Rows(run, table);
+                    break;
+                case TableTypes.RevenueSummary:
+                    T2Rows(run, table);
+                    break;
+                case TableTypes.GeneralPublicBasicExpenditure or TableTypes.FinalGeneralPublicBasicExpenditure:
+                    T6(run, table);
+                    break;
+                case TableTypes.ThreePublicCosts:
+                    T7(run, table);
+                    break;
+                default:
+                    if (TableTypes.IsFunctionalExpenditure(table.Type))
+                    {
+                        FunctionalRows(run, table);
+                        Rollup(run, table, r => r.FuncCode, [3, 5, 7]);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static RowRecord? Line(TableRecord t, params string[] lines) =>
+        lines.Select(l => t.Rows.Find(r => r.Line == l)).FirstOrDefault(r => r is not null);
+
+    private static Val? Amount(TableRecord t, RowRecord? row, string? preferred = null)
+    {
+        if (row is null)
+        {
+            return null;
+        }
+
+        foreach (var column in new[] { preferred, Columns.Amount, Columns.Total }.OfType<string>())
+        {
+            if (Amounts.Get(t, row, column) is { } v)
+            {
+                return v;
+            }
+        }
+
+        // First value column of the row's side.
+        var first = t.Columns.Find(c => c.Side == row.Side && row.Values.ContainsKey(c.Id));
+        return first is null ? null : Amounts.Get(t, row, first.Id);
+    }
+
+    private static void TwoSided(RuleRun run, TableRecord t, string prefix)
+    {
+        var incomeGrand = Line(t, Lines.IncomeTotal, "income.total");
+        var spendGrand = Line(t, Lines.ExpenditureTotal, "expenditure.total");
+        var balanceRule = prefix == "T1" ? RuleIds.T1Balance : RuleIds.T4Balance;
+        var incomeGrandVal = Amount(t, incomeGrand);
+        var spendGrandVal = Amount(t, spendGrand);
+        if (incomeGrandVal is { Blank: false } a && spendGrandVal is { Blank: false } b)
+        {
+            run.Equal(balanceRule, a.Yuan, b.Yuan, a.HalfUnitYuan + b.HalfUnitYuan, () => run.At(t, spendGrand, Columns.Total),
+                "income total vs expenditure total", "收入总计与支出总计");
+        }
+        else if (incomeGrand is null || spendGrand is null)
+        {
+            run.Insufficient(balanceRule);
+        }
+
+        if (prefix != "T1")
+        {
+            return;
+        }
+
+        // 本年收入合计 = Σ income lines (top-level lines when the table numbers them).
+        var current = Line(t, Lines.IncomeCurrentYear);
+        var incomeRows = t.Rows.Where(r => r.Side == "income").ToList();
+        var sources = incomeRows.Where(r => r.Line is { } l && l.StartsWith("income.", StringComparison.Ordinal)
+            && l is not (Lines.IncomeTotal or Lines.IncomeCurrentYear or "income.total" or Lines.IncomePriorCarryover or "income.fund_offset" or "income.non_fiscal_balance_used")
+            && !l.StartsWith(Lines.IncomePriorCarryover + ".", StringComparison.Ordinal)).ToList();
+        var numbered = sources.Where(r => IsTopLevel(r.Name)).ToList();
+        if (numbered.Count > 0)
+        {
+            sources = numbered;
+        }
+        else if (sources.Exists(r => r.Line == "income.general_public_budget"))
+        {
+            sources.RemoveAll(r => r.Line == "income.fiscal_grant");
+        }
+
+        if (current is not null && Amount(t, current) is { Blank: false } cur && sources.Count > 0)
+        {
+            run.Sum(RuleIds.T1IncomeSum, cur, sources.Select(r => Amount(t, r) ?? Val.Zero).ToList(), () => run.At(t, current, Columns.Amount),
+                "current-year income vs the sum of income lines", "本年收入合计与各项收入之和");
+        }
+        else
+        {
+            run.Insufficient(RuleIds.T1IncomeSum);
+        }
+
+        // 本年支出合计 = Σ 类 lines.
+        var spendCurrent = Line(t, Lines.ExpenditureCurrentYear);
+        var lei = t.Rows.Where(r => r.Side == "expenditure" && r.Line is { } l && l.Length == "expenditure.".Length + 3 && r.FuncCode is { Length: 3 }).ToList();
+        if (spendCurrent is not null && Amount(t, spendCurrent) is { Blank: false } sc && lei.Count > 0)
+        {
+            run.Sum(RuleIds.T1ExpenditureSum, sc, lei.Select(r => Amount(t, r) ?? Val.Zero).ToList(), () => run.At(t, spendCurrent, Columns.Amount),
+                "current-year expenditure vs the sum of function lines", "本年支出合计与各功能分类支出之和");
+        }
+        else
+        {
+            run.Insufficient(RuleIds.T1ExpenditureSum);
+        }
+
+        // 收入总计 = 本年收入合计 + 上年结转结余 (+ 用事业基金弥补, 使用非财政拨款结余).
+        if (incomeGrandVal is { Blank: false } ig && current is not null && Amount(t, current) is { Blank: false } c2)
+        {
+            var parts = new List<Val> { c2 };
+            parts.AddRange(t.Rows.Where(r => r.Side == "income" && r.Line is Lines.IncomePriorCarryover or "income.fund_offset" or "income.non_fiscal_balance_used")
+                .Select(r => Amount(t, r) ?? Val.Zero));
+            run.Sum(RuleIds.T1IncomeGrand, ig, parts, () => run.At(t, incomeGrand, Columns.Amount),
+                "income total vs current-year income plus carry-over", "收入总计与本年收入合计加上年结转");
+        }
+
+        if (spendGrandVal is { Blank: false } sg && spendCurrent is not null && Amount(t, spendCurrent) is { Blank: false } s2)
+        {
+            var parts = new List<Val> { s2 };
+            parts.AddRange(t.Rows.Where(r => r.Side == "expenditure" && r.Line == Lines.ExpenditureCarryForward).Select(r => Amount(t, r) ?? Val.Zero));
+            run.Sum(RuleIds.T1ExpenditureGrand, sg, parts, () => run.At(t, spendGrand, Columns.Amount),
+                "expenditure total vs current-year expenditure plus carry-forward", "支出总计与本年支出合计加年终结转结余");
+        }
+    }
+
+    private static bool IsTopLevel(string name)
+    {
+        var t = ChineseText.Compact(name);
+        var sep = t.IndexOf('、', StringComparison.Ordinal);
+        return sep > 0 && sep <= 3 && t[..sep].All(ch => "一二三四五六七八九十".Contains(ch, StringComparison.Ordinal));
+    }
+
+    private static void T4Rows(RuleRun run, TableRecord t)
+    {
+        foreach (var row in t.Rows.Where(r => r.Side == "expenditure"))
+        {
+            if (Amounts.Get(t, row, Columns.Total) is not { Blank: false } total)
+            {
+                continue;
+            }
+
+            var parts = new[] { Columns.GeneralPublicBudget, Columns.GovernmentFund, Columns.StateCapital }
+                .Select(c => Amounts.Get(t, row, c)).OfType<Val>().ToList();
+            if (parts.Count < 2)
+            {
+                continue;
+            }
+
+            run.Sum(RuleIds.T4RowSum, total, parts, () => run.At(t, row, Columns.Total),
+                $"{RuleRun.Label(row)}: total vs general public budget + government fund + state capital",
+                $"{RuleRun.Label(row)}：合计与一般公共预算、政府性基金、国有资本经营之和");
+        }
+    }
+
+    private static void T2Rows(RuleRun run, TableRecord t)
+    {
+        string[] sources =
+        [
+            Columns.GeneralPublicBudget, Columns.GovernmentFund, Columns.StateCapital, Columns.SpecialAccount,
+            Columns.BusinessIncome, Columns.OperatingIncome, Columns.SuperiorSubsidy, Columns.AffiliateRemittance,
+            Columns.OtherIncome, Columns.UnitFunds,
+        ];
+        var hasCurrent = t.Columns.Exists(c => c.Id == Columns.CurrentYearIncome);
+        foreach (var row in t.Rows)
+        {
+            var totalColumn = hasCurrent ? Columns.CurrentYearIncome : Columns.Total;
+            if (Amounts.Get(t, row, totalColumn) is not { Blank: false } total)
+            {
+                continue;
+            }
+
+            var parts = sources.Select(c => Amounts.Get(t, row, c)).OfType<Val>().ToList();
+            if (!hasCurrent && Amounts.Get(t, row, Columns.PriorCarryover) is { } carry)
+            {
+                parts.Add(carry);
+            }
+
+            if (parts.Count < 2 || parts.TrueForAll(p => p.Blank))
+            {
+                continue;
+            }
+
+            run.Sum(RuleIds.T2RowSum, total, parts, () => run.At(t, row, totalColumn),
+                $"{RuleRun.Label(row)}: total vs the sum of income sources", $"{RuleRun.Label(row)}：合计与各项收入来源之和");
+        }
+    }
+
+    private static void FunctionalRows(RuleRun run, TableRecord t)
+    {
+        var prefix = RuleIds.ShortName(t.Type) + ".";
+        foreach (var row in t.Rows)
+        {
+            var total = Amounts.Get(t, row, Columns.Total);
+            var basic = Amounts.Get(t, row, Columns.Basic);
+            var project = Amounts.Get(t, row, Columns.Project);
+            var personnel = Amounts.Get(t, row, Columns.Personnel);
+            var publicOp = Amounts.Get(t, row, Columns.PublicOperating);
+            var wages = Amounts.Get(t, row, Columns.WagesBenefits);
+            var household = Amounts.Get(t, row, Columns.HouseholdSubsidies);
+            var goods = Amounts.Get(t, row, Columns.GoodsServices);
+            var capital = Amounts.Get(t, row, Columns.CapitalExpenditure);
+            var projOp = Amounts.Get(t, row, Columns.ProjectOperating);
+            var projSpec = Amounts.Get(t, row, Columns.ProjectSpecific);
+
+            // A blank subtotal whose parts are filled is a disclosure-quality warning; the identity uses the parts.
+            var basicParts = personnel is not null || publicOp is not null
+                ? new[] { personnel, publicOp }.OfType<Val>().ToList()
+                : new[] { wages, household, goods, capital }.OfType<Val>().ToList();
+            if (basic is { Blank: true } && basicParts.Exists(p => !p.Blank && p.Yuan != 0m))
+            {
+                run.Warn(RuleIds.BlankSubtotal, $"{RuleRun.Label(row)}: basic-expenditure subtotal left blank while its parts are filled",
+                    $"{RuleRun.Label(row)}：基本支出小计为空，但其明细有数", run.At(t, row, Columns.Basic));
+                basic = new Val(basicParts.Sum(p => p.Yuan), basicParts.Sum(p => p.HalfUnitYuan), false);
+            }
+
+            if (total is { Blank: false } tv && (basic is not null || project is not null))
+            {
+                var parts = new[] { basic, project }.OfType<Val>().ToList();
+                parts.AddRange(new[] { Columns.PaymentToSuperior, Columns.OperatingExpenditure, Columns.SubsidyToAffiliates }
+                    .Select(c => Amounts.Get(t, row, c)).OfType<Val>());
+                if (!parts.TrueForAll(p => p.Blank) || tv.Yuan == 0m)
+                {
+                    run.Sum(prefix + RuleIds.RowTotal, tv, parts, () => run.At(t, row, Columns.Total),
+                        $"{RuleRun.Label(row)}: total vs basic + project", $"{RuleRun.Label(row)}：合计与基本支出、项目支出之和");
+                }
+            }
+
+            if (basic is { Blank: false } bv && basicParts.Count >= 2 && !basicParts.TrueForAll(p => p.Blank))
+            {
+                run.Sum(prefix + RuleIds.RowBasic, bv, basicParts, () => run.At(t, row, Columns.Basic),
+                    $"{RuleRun.Label(row)}: basic vs personnel + public operating", $"{RuleRun.Label(row)}：基本支出与人员经费、公用经费之和");
+            }
+
+            if (personnel is { Blank: false } pv && wages is not null && household is not null)
+            {
+                run.Sum(prefix + RuleIds.RowPersonnel, pv, [wages.Value, household.Value], () => run.At(t, row, Columns.Personnel),
+                    $"{RuleRun.Label(row)}: personnel vs wages + household subsidies", $"{RuleRun.Label(row)}：人员经费与工资福利支出、对个人和家庭的补助之和");
+            }
+
+            if (publicOp is { Blank: false } ov && goods is not null && capital is not null)
+            {
+                run.Sum(prefix + RuleIds.RowPublicOperating, ov, [goods.Value, capital.Value], () => run.At(t, row, Columns.PublicOperating),
+                    $"{RuleRun.Label(row)}: public operating vs goods and services + capital", $"{RuleRun.Label(row)}：公用经费与商品和服务支出、资本性支出之和");
+            }
+
+            if (project is { Blank: false } prv && projOp is not null && projSpec is not null && !(projOp.Value.Blank && projSpec.Value.Blank))
+            {
+                run.Sum(prefix + RuleIds.RowProject, prv, [projOp.Value, projSpec.Value], () => run.At(t, row, Columns.Project),
+                    $"{RuleRun.Label(row)}: project vs operating + specific", $"{RuleRun.Label(row)}：项目支出与其他运转类、特定目标类之和");
+            }
+        }
+    }
+
+    /// <summary>Parent/child roll-ups by code prefix, and 合计 = Σ top-level rows, for every value column.</summary>
+    internal static void Rollup(RuleRun run, TableRecord t, Func<RowRecord, string?> codeOf, int[] lengths)
+    {
+        var rule = RuleIds.ShortName(t.Type) + "." + RuleIds.Rollup;
+        var coded = t.Rows.Where(r => codeOf(r) is { } c && lengths.Contains(c.Length)).ToList();
+        if (coded.Count == 0)
+        {
+            return;
+        }
+
+        var valueColumns = t.Columns.Where(c => t.Rows.Exists(r => r.Values.ContainsKey(c.Id))).Select(c => c.Id).Distinct().ToList();
+        foreach (var parent in coded)
+        {
+            var code = codeOf(parent)!;
+            var nextLength = lengths.FirstOrDefault(l => l > code.Length);
+            if (nextLength == 0)
+            {
+                continue;
+            }
+
+            var children = coded.Where(r => codeOf(r)!.Length == nextLength && codeOf(r)!.StartsWith(code, StringComparison.Ordinal)).ToList();
+            if (children.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var column in valueColumns)
+            {
+                if (Amounts.Get(t, parent, column) is not { Blank: false } pv)
+                {
+                    continue;
+                }
+
+                var parts = children.Select(c => Amounts.Get(t, c, column) ?? Val.Zero).ToList();
+                run.Sum(rule, pv, parts, () => run.At(t, parent, column),
+                    $"{RuleRun.Label(parent)} [{column}]: vs the sum of its {children.Count} sub-items", $"{RuleRun.Label(parent)}[{column}]：与其{children.Count}个下级科目之和");
+            }
+        }
+
+        var totalRow = t.Rows.Find(r => r.Line == Lines.Total);
+        if (totalRow is null)
+        {
+            return;
+        }
+
+        var top = coded.Min(r => codeOf(r)!.Length);
+        var tops = coded.Where(r => codeOf(r)!.Length == top).ToList();
+        foreach (var column in valueColumns)
+        {
+            if (Amounts.Get(t, totalRow, column) is not { Blank: false } tv)
+            {
+                continue;
+            }
+
+            var parts = tops.Select(c => Amounts.Get(t, c, column) ?? Val.Zero).ToList();
+            run.Sum(rule, tv, parts, () => run.At(t, totalRow, column),
+                $"total [{column}] vs the sum of the top-level rows", $"合计[{column}]与各{(top == 3 ? "类" : "科目")}之和");
+        }
+    }
+
+    private static void T6(RuleRun run, TableRecord t)
+    {
+        foreach (var row in t.Rows)
+        {
+            var total = Amounts.Get(t, row, Columns.Total);
+            var personnel = Amounts.Get(t, row, Columns.Personnel);
+            var publicOp = Amounts.Get(t, row, Columns.PublicOperating);
+            if (total is { Blank: false } tv && personnel is not null && publicOp is not null)
+            {
+                run.Sum(RuleIds.T6RowSum, tv, [personnel.Value, publicOp.Value], () => run.At(t, row, Columns.Total),
+                    $"{RuleRun.Label(row)}: total vs personnel + public operating", $"{RuleRun.Label(row)}：合计与人员经费、公用经费之和");
+            }
+        }
+
+        Rollup(run, t, r => r.EconCode, [3, 5]);
+
+        // Personnel = Σ 301 + 303 rows; public operating = Σ 302 + 310 (+309/399) rows, over 款 rows (or 类 rows when no 款).
+        var totalRow = t.Rows.Find(r => r.Line == Lines.Total);
+        if (totalRow is null)
+        {
+            return;
+        }
+
+        var econ = t.Rows.Where(r => r.EconCode is { Length: 5 }).ToList();
+        if (econ.Count == 0)
+        {
+            econ = t.Rows.Where(r => r.EconCode is { Length: 3 }).ToList();
+        }
+
+        if (econ.Count == 0)
+        {
+            return;
+        }
+
+        string[] personnelClasses = ["301", "303"];
+        string[] publicClasses = ["302", "310", "309", "399", "307"];
+        var column = t.Columns.Exists(c => c.Id == Columns.Total) ? Columns.Total : null;
+        if (column is null)
+        {
+            return;
+        }
+
+        if (Amounts.Get(t, totalRow, Columns.Personnel) is { Blank: false } pt)
+        {
+            var parts = econ.Where(r => personnelClasses.Contains(r.EconCode![..3])).Select(r => Amounts.Get(t, r, column) ?? Val.Zero).ToList();
+            run.Sum(RuleIds.T6PersonnelCodes, pt, parts, () => run.At(t, totalRow, Columns.Personnel),
+                "personnel total vs the sum of 301 and 303 rows", "人员经费合计与301、303类科目之和");
+        }
+
+        if (Amounts.Get(t, totalRow, Columns.PublicOperating) is { Blank: false } ot)
+        {
+            var parts = econ.Where(r => publicClasses.Contains(r.EconCode![..3])).Select(r => Amounts.Get(t, r, column) ?? Val.Zero).ToList();
+            run.Sum(RuleIds.T6PublicOperatingCodes, ot, parts, () => run.At(t, totalRow, Columns.PublicOperating),
+                "public operating total vs the sum of 302, 310 (309, 399) rows", "公用经费合计与302、310等类科目之和");
+        }
+    }
+
+    private static void T7(RuleRun run, TableRecord t)
+    {
+        foreach (var row in t.Rows)
+        {
+            var total = Amounts.Get(t, row, Columns.Total);
+            var abroad = Amounts.Get(t, row, Columns.Abroad);
+            var vehicle = Amounts.Get(t, row, Columns.VehicleTotal);
+            var purchase = Amounts.Get(t, row, Columns.VehiclePurchase);
+            var operation = Amounts.Get(t, row, Columns.VehicleOperation);
+            var reception = Amounts.Get(t, row, Columns.Reception);
+            if (vehicle is null && purchase is not null && operation is not null)
+            {
+                vehicle = new Val(purchase.Value.Yuan + operation.Value.Yuan, purchase.Value.HalfUnitYuan + operation.Value.HalfUnitYuan, purchase.Value.Blank && operation.Value.Blank);
+            }
+            else if (vehicle is { Blank: false } vv && purchase is not null && operation is not null)
+            {
+                run.Sum(RuleIds.T7Vehicle, vv, [purchase.Value, operation.Value], () => run.At(t, row, Columns.VehicleTotal),
+                    "official vehicles: total vs purchase + operation", "公务用车购置及运行费与购置费、运行费之和");
+            }
+
+            if (total is { Blank: false } tv && abroad is not null && vehicle is not null && reception is not null)
+            {
+                run.Sum(RuleIds.T7Total, tv, [abroad.Value, vehicle.Value, reception.Value], () => run.At(t, row, Columns.Total),
+                    "三公 total vs abroad + vehicles + reception", "“三公”经费合计与因公出国（境）费、公务用车购置及运行费、公务接待费之和");
+            }
+        }
+    }
+}

@@ -1,0 +1,282 @@
+using Ingest.Core;
+using Ingest.Core.Text;
+
+namespace Ingest.Recognition;
+
+internal enum ColumnRole
+{
+    Value,
+    Label,
+    Name,
+    FuncCode,
+    FuncLei,
+    FuncKuan,
+    FuncXiang,
+    EconCode,
+    EconLei,
+    EconKuan,
+    GovEconCode,
+    GovEconLei,
+    GovEconKuan,
+    GovEconName,
+    UnitCode,
+    Text,
+}
+
+internal enum TableFamily
+{
+    TwoSided,
+    Functional,
+    Economic,
+    Revenue,
+    ThreePublic,
+    Other,
+}
+
+internal sealed record MappedColumn(int Index, IReadOnlyList<string> Path, ColumnRole Role, string Id, string? Side);
+
+/// <summary>
+/// Maps each leaf column of a (multi-row) header to a canonical column id, by the words of its
+/// header path (outermost first) and, where words are silent, by what the column holds.
+/// Columns with no canonical meaning keep their printed header under <c>col{N}</c>.
+/// </summary>
+internal static class ColumnMapper
+{
+    public static TableFamily FamilyOf(string type) => type switch
+    {
+        _ when TableTypes.IsTwoSided(type) => TableFamily.TwoSided,
+        _ when TableTypes.IsFunctionalExpenditure(type) => TableFamily.Functional,
+        TableTypes.GeneralPublicBasicExpenditure or TableTypes.FinalGeneralPublicBasicExpenditure
+            or TableTypes.EconomicClassificationSummary or TableTypes.InstitutionOperatingCosts => TableFamily.Economic,
+        TableTypes.RevenueSummary or TableTypes.FinalRevenue => TableFamily.Revenue,
+        TableTypes.ThreePublicCosts or TableTypes.FinalThreePublicCosts => TableFamily.ThreePublic,
+        _ => TableFamily.Other,
+    };
+
+    /// <param name="paths">Header path of each column (compact text, outermost first).</param>
+    /// <param name="textual">Whether each column's body is mostly text rather than amounts.</param>
+    /// <param name="codeLike">Whether each column's body is mostly bare 3–7 digit codes.</param>
+    public static List<MappedColumn> Map(TableFamily family, IReadOnlyList<IReadOnlyList<string>> paths, IReadOnlyList<bool> textual, IReadOnlyList<bool> codeLike)
+    {
+        var result = new List<MappedColumn>(paths.Count);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        string? side = null;
+        var seenNameOrLabel = false;
+        for (var c = 0; c < paths.Count; c++)
+        {
+            var path = paths[c].Select(Clean).Where(p => p.Length > 0).ToList();
+            var joined = string.Concat(path);
+            var leaf = path.Count > 0 ? path[^1] : "";
+
+            if (family == TableFamily.TwoSided)
+            {
+                if (path.Count > 0 && (path[0].StartsWith("收入", StringComparison.Ordinal) || path[0] == "收"))
+                {
+                    side = "income";
+                }
+                else if (path.Count > 0 && (path[0].StartsWith("支出", StringComparison.Ordinal) || path[0] == "支"))
+                {
+                    side = "expenditure";
+                }
+                else if (textual[c] && side == "income" && result.Exists(r => r.Side == "income" && r.Role == ColumnRole.Value))
+                {
+                    side = "expenditure";
+                }
+                else
+                {
+                    side ??= "income";
+                }
+            }
+
+            var role = CodeRole(path, leaf, family);
+            if (role is null && codeLike[c] && !seenNameOrLabel && family is TableFamily.Functional or TableFamily.Economic)
+            {
+                role = family == TableFamily.Economic ? ColumnRole.EconCode : ColumnRole.FuncCode;
+            }
+
+            if (role is null && textual[c])
+            {
+                role = family == TableFamily.TwoSided ? ColumnRole.Label
+                    : IsGovEcon(path) ? ColumnRole.GovEconName
+                    : seenNameOrLabel ? ColumnRole.Text : ColumnRole.Name;
+            }
+
+            if (role is not null && role != ColumnRole.Value)
+            {
+                seenNameOrLabel |= role is ColumnRole.Name or ColumnRole.Label;
+                result.Add(new MappedColumn(c, paths[c], role.Value, role.Value.ToString().ToLowerInvariant(), side));
+                continue;
+            }
+
+            var id = ValueId(family, path, leaf, joined, side) ?? Columns.Unmapped(c);
+            if (!used.Add((side ?? "") + "|" + id))
+            {
+                id = Columns.Unmapped(c);
+            }
+
+            result.Add(new MappedColumn(c, paths[c], ColumnRole.Value, id, side));
+        }
+
+        return result;
+    }
+
+    private static bool IsGovEcon(List<string> path) => path.Exists(p => p.Contains("政府", StringComparison.Ordinal) && p.Contains("经济分类", StringComparison.Ordinal));
+
+    private static ColumnRole? CodeRole(List<string> path, string leaf, TableFamily family)
+    {
+        var gov = IsGovEcon(path);
+        var econ = family == TableFamily.Economic || path.Exists(p => p.Contains("经济分类", StringComparison.Ordinal));
+        switch (leaf)
+        {
+            case "类":
+                return gov ? ColumnRole.GovEconLei : econ ? ColumnRole.EconLei : ColumnRole.FuncLei;
+            case "款":
+                return gov ? ColumnRole.GovEconKuan : econ ? ColumnRole.EconKuan : ColumnRole.FuncKuan;
+            case "项":
+                return econ ? null : ColumnRole.FuncXiang;
+        }
+
+        if (leaf.Contains("单位代码", StringComparison.Ordinal) || leaf.Contains("单位编码", StringComparison.Ordinal) || leaf == "部门(单位)代码" || leaf == "代码")
+        {
+            return ColumnRole.UnitCode;
+        }
+
+        if (leaf.Contains("编码", StringComparison.Ordinal) || leaf.Contains("科目代码", StringComparison.Ordinal))
+        {
+            return gov ? ColumnRole.GovEconCode : econ ? ColumnRole.EconCode : ColumnRole.FuncCode;
+        }
+
+        if (leaf.Contains("名称", StringComparison.Ordinal) || leaf == "科目" || leaf == "项目" && family != TableFamily.TwoSided)
+        {
+            return gov ? ColumnRole.GovEconName : ColumnRole.Name;
+        }
+
+        return null;
+    }
+
+    private static string? ValueId(TableFamily family, List<string> path, string leaf, string joined, string? side)
+    {
+        bool In(string s) => joined.Contains(s, StringComparison.Ordinal);
+        bool Leaf(string s) => leaf.Contains(s, StringComparison.Ordinal);
+        var isTotal = leaf is "合计" or "总计" or "小计" or "合 计" || leaf.EndsWith("合计", StringComparison.Ordinal) || leaf.EndsWith("总计", StringComparison.Ordinal);
+
+        if (family == TableFamily.ThreePublic)
+        {
+            if (Leaf("因公出国")) return Columns.Abroad;
+            if (Leaf("公务接待")) return Columns.Reception;
+            if (Leaf("购置费") || (Leaf("购置") && In("公务用车"))) return Columns.VehiclePurchase;
+            if (Leaf("运行") && In("公务用车")) return Columns.VehicleOperation;
+            if (Leaf("公务用车购置及运行") || (isTotal && In("公务用车"))) return Columns.VehicleTotal;
+            if (Leaf("机关运行") || Leaf("机构运行")) return Columns.InstitutionOperating;
+            if (Leaf("会议")) return Columns.Meeting;
+            if (Leaf("培训")) return Columns.Training;
+            if (isTotal || Leaf("三公")) return Columns.Total;
+            if (Leaf("预算数") || Leaf("预算")) return Columns.BudgetAmount;
+            if (Leaf("决算数") || Leaf("决算")) return Columns.FinalAmount;
+            return null;
+        }
+
+        if (family == TableFamily.Revenue || (family == TableFamily.TwoSided && side == "income"))
+        {
+            if (family == TableFamily.TwoSided)
+            {
+                return Leaf("金额") || Leaf("预算数") || Leaf("预算") || Leaf("决算数") || isTotal || path.Count <= 1 ? Columns.Amount : null;
+            }
+
+            var carry = path.Count > 1 && path.Take(path.Count - 1).Any(p => p.Contains("上年结转", StringComparison.Ordinal) || p.Contains("上年结余", StringComparison.Ordinal));
+            var id = RevenueSource(leaf, path, isTotal);
+            return id is null ? null : carry ? Columns.PriorCarryover + "." + id : id;
+        }
+
+        if (family == TableFamily.TwoSided)
+        {
+            // Expenditure side of T1 (amount, or Shanghai's basic/project split) and T4 (by fund).
+            if (Leaf("一般公共预算") || (isTotal && In("一般公共预算"))) return Columns.GeneralPublicBudget;
+            if (Leaf("财政拨款")) return Columns.FiscalGrant;
+            if (Leaf("政府性基金")) return Columns.GovernmentFund;
+            if (Leaf("国有资本")) return Columns.StateCapital;
+            if (Leaf("财政专户")) return Columns.SpecialAccount;
+            if (Leaf("单位资金")) return Columns.UnitFunds;
+            var e = ExpenditureId(path, leaf, isTotal, In);
+            if (e is not null) return e;
+            if (Leaf("金额") || Leaf("预算数") || Leaf("决算数")) return Columns.Amount;
+            return null;
+        }
+
+        if (family == TableFamily.Economic)
+        {
+            if (Leaf("一般公共预算") && !isTotal) return Columns.GeneralPublicBudget;
+            if (Leaf("财政拨款")) return Columns.FiscalGrant;
+            if (Leaf("政府性基金")) return Columns.GovernmentFund;
+            if (Leaf("国有资本")) return Columns.StateCapital;
+        }
+
+        return ExpenditureId(path, leaf, isTotal, In) ?? (family == TableFamily.Economic || family == TableFamily.Other ? RevenueSource(leaf, path, isTotal) : null);
+    }
+
+    private static string? ExpenditureId(List<string> path, string leaf, bool isTotal, Func<string, bool> In)
+    {
+        bool Leaf(string s) => leaf.Contains(s, StringComparison.Ordinal);
+        var underBasic = path.Take(path.Count - 1).Any(p => p.Contains("基本支出", StringComparison.Ordinal));
+        var underProject = path.Take(path.Count - 1).Any(p => p.Contains("项目支出", StringComparison.Ordinal));
+        if (Leaf("工资福利")) return Columns.WagesBenefits;
+        if (Leaf("对个人和家庭")) return Columns.HouseholdSubsidies;
+        if (Leaf("商品和服务")) return Columns.GoodsServices;
+        if (Leaf("资本性支出")) return Columns.CapitalExpenditure;
+        if (Leaf("人员经费") || Leaf("人员支出")) return Columns.Personnel;
+        if (Leaf("公用经费") || Leaf("日常公用") || Leaf("公用支出")) return Columns.PublicOperating;
+        if (Leaf("其他运转")) return Columns.ProjectOperating;
+        if (Leaf("特定目标")) return Columns.ProjectSpecific;
+        if (Leaf("上缴上级")) return Columns.PaymentToSuperior;
+        if (Leaf("经营支出")) return Columns.OperatingExpenditure;
+        if (Leaf("对附属单位补助")) return Columns.SubsidyToAffiliates;
+        if (Leaf("结转") || Leaf("结余")) return Columns.CarryForward;
+        if (Leaf("基本支出") || (isTotal && underBasic)) return Columns.Basic;
+        if (Leaf("项目支出") || (isTotal && underProject)) return Columns.Project;
+        if (isTotal && !underBasic && !underProject) return Columns.Total;
+        if (Leaf("本年支出") || Leaf("支出合计")) return Columns.Total;
+        if (leaf is "金额" or "预算数" or "决算数" || Leaf("预算数")) return Columns.Total;
+        _ = In;
+        return null;
+    }
+
+    private static string? RevenueSource(string leaf, List<string> path, bool isTotal)
+    {
+        bool Leaf(string s) => leaf.Contains(s, StringComparison.Ordinal);
+        var parent = path.Count > 1 ? path[^2] : "";
+        if (Leaf("财政拨款")) return Columns.FiscalGrant;
+        if (Leaf("一般公共预算") || (isTotal && parent.Contains("一般公共预算", StringComparison.Ordinal))) return Columns.GeneralPublicBudget;
+        if (Leaf("政府性基金")) return Columns.GovernmentFund;
+        if (Leaf("国有资本")) return Columns.StateCapital;
+        if (Leaf("财政专户")) return Columns.SpecialAccount;
+        if (Leaf("事业单位经营") || Leaf("经营收入")) return Columns.OperatingIncome;
+        if (Leaf("事业收入")) return Columns.BusinessIncome;
+        if (Leaf("上级补助")) return Columns.SuperiorSubsidy;
+        if (Leaf("附属单位")) return Columns.AffiliateRemittance;
+        if (Leaf("其他收入")) return Columns.OtherIncome;
+        if (Leaf("单位资金")) return Columns.UnitFunds;
+        if (Leaf("上年结转") || Leaf("上年结余") || Leaf("年初结转")) return Columns.PriorCarryover;
+        if (Leaf("用事业基金弥补")) return "fund_offset";
+        if (leaf == "总计") return Columns.Total;
+        if (isTotal && parent.Contains("本年收入", StringComparison.Ordinal)) return Columns.CurrentYearIncome;
+        if (Leaf("本年收入")) return Columns.CurrentYearIncome;
+        if (isTotal) return Columns.Total;
+        return null;
+    }
+
+    /// <summary>Header text compacted, with 其中： and numbering removed.</summary>
+    public static string Clean(string text)
+    {
+        var t = ChineseText.Compact(text);
+        if (t.StartsWith("其中:", StringComparison.Ordinal) || t.StartsWith("其中：", StringComparison.Ordinal))
+        {
+            t = t[3..];
+        }
+        else if (t.StartsWith("其中", StringComparison.Ordinal) && t.Length > 2)
+        {
+            t = t[2..];
+        }
+
+        return t;
+    }
+}

@@ -1,0 +1,455 @@
+using System.Text.RegularExpressions;
+using Ingest.Core;
+using Ingest.Core.Layout;
+using Ingest.Core.Records;
+using Ingest.Core.Text;
+
+namespace Ingest.Recognition;
+
+/// <summary>
+/// Turns one extracted logical table of a known type into a canonical <see cref="TableRecord"/>:
+/// header paths mapped to column ids, codes joined and repaired, line ids for uncoded rows,
+/// amounts normalized to 元 with the printed text kept.
+/// </summary>
+internal static partial class TableNormalizer
+{
+    [GeneratedRegex(@"^\[?(\d{3,7})\]?\s*(.*)$")]
+    private static partial Regex CodeThenName();
+
+    [GeneratedRegex(@"^\d{3}(\s*\d{1,2}){0,2}$")]
+    private static partial Regex BareCode();
+
+    public static int CountHeaderRows(TableGrid grid, int engineHeaderRows)
+    {
+        for (var r = 0; r < grid.RowCount; r++)
+        {
+            var texts = grid.RowTexts(r).Select(ChineseText.Compact).ToList();
+            if (texts.Exists(t => t is "栏次" or "行次"))
+            {
+                continue;
+            }
+
+            var amounts = texts.Count(t => t.Length > 0 && AmountParser.LooksLikeAmount(t) && (t.Contains('.', StringComparison.Ordinal) || t == "0" || t.Length <= 3 || !BareCode().IsMatch(t)));
+            var label = texts.FirstOrDefault(t => t.Length > 0) ?? "";
+            if (amounts > 0 || label is "合计" or "总计" or "合 计" || CodeThenName().IsMatch(label) && label.Length > 3 && !label.All(char.IsAsciiDigit))
+            {
+                return r;
+            }
+
+            if (texts.Take(3).Any(t => BareCode().IsMatch(t)) && r > 0)
+            {
+                return r;
+            }
+        }
+
+        return Math.Min(engineHeaderRows, grid.RowCount);
+    }
+
+    public static List<IReadOnlyList<string>> HeaderPaths(TableGrid grid, int headerRows)
+    {
+        var paths = new List<IReadOnlyList<string>>(grid.ColCount);
+        for (var c = 0; c < grid.ColCount; c++)
+        {
+            var path = new List<string>();
+            TableCell? last = null;
+            for (var r = 0; r < headerRows; r++)
+            {
+                var cell = grid[r, c];
+                if (cell is null || ReferenceEquals(cell, last))
+                {
+                    continue;
+                }
+
+                last = cell;
+                var text = ChineseText.Compact(cell.Text);
+                if (text.Length > 0 && (path.Count == 0 || path[^1] != text))
+                {
+                    path.Add(text);
+                }
+            }
+
+            paths.Add(path);
+        }
+
+        return paths;
+    }
+
+    public static TableRecord Normalize(LogicalTable table, string type, string unit, string? unitText, int fileIndex, CodeCatalog codes)
+    {
+        var grid = TableGrid.Of(table);
+        var headerRows = CountHeaderRows(grid, table.HeaderRows);
+        var paths = HeaderPaths(grid, headerRows);
+        var family = ColumnMapper.FamilyOf(type);
+
+        var textual = new bool[grid.ColCount];
+        var codeLike = new bool[grid.ColCount];
+        for (var c = 0; c < grid.ColCount; c++)
+        {
+            int text = 0, amount = 0, code = 0;
+            for (var r = headerRows; r < grid.RowCount; r++)
+            {
+                if (!grid.IsOrigin(r, c))
+                {
+                    continue;
+                }
+
+                var t = ChineseText.Compact(grid.Text(r, c));
+                if (t.Length == 0)
+                {
+                    continue;
+                }
+
+                if (BareCode().IsMatch(t) && !t.Contains('.', StringComparison.Ordinal))
+                {
+                    code++;
+                }
+                else if (AmountParser.LooksLikeAmount(t))
+                {
+                    amount++;
+                }
+                else
+                {
+                    text++;
+                }
+            }
+
+            textual[c] = text > amount + code;
+            codeLike[c] = code > 0 && code >= amount && code >= text;
+        }
+
+        var columns = ColumnMapper.Map(family, paths, textual, codeLike);
+        var multiplier = MoneyUnit.Multiplier(unit);
+        var record = new TableRecord
+        {
+            Type = type,
+            Title = table.Title is null ? null : ChineseText.Clean(table.Title),
+            File = fileIndex,
+            Pages = table.Pages.ToList(),
+            Unit = unit,
+            UnitText = unitText,
+            Notes = table.Fragments.SelectMany(f => f.Notes).Select(ChineseText.Clean).ToList(),
+            Columns = columns.Select(m => new ColumnInfo { Id = m.Role == ColumnRole.Value ? m.Id : m.Id, Header = [.. m.Path], Index = m.Index, Side = m.Side }).ToList(),
+        };
+
+        var context = new CodeContext();
+        string? incomeSection = null;
+        for (var r = headerRows; r < grid.RowCount; r++)
+        {
+            var cells = grid.RowTexts(r).ToList();
+            if (cells.TrueForAll(t => ChineseText.Compact(t).Length == 0))
+            {
+                continue;
+            }
+
+            var page = r < table.RowPages.Count ? table.RowPages[r] : (table.Pages.Count > 0 ? table.Pages[0] : 0);
+            if (family == TableFamily.TwoSided)
+            {
+                foreach (var side in new[] { "income", "expenditure" })
+                {
+                    var sideColumns = columns.Where(m => m.Side == side).ToList();
+                    var row = BuildRow(grid, r, page, sideColumns, multiplier, family, context, codes);
+                    if (row is null)
+                    {
+                        continue;
+                    }
+
+                    row.Side = side;
+                    row.Line = side == "income" ? IncomeLine(row.Name, ref incomeSection) : ExpenditureLine(row, codes);
+                    record.Rows.Add(row);
+                }
+
+                continue;
+            }
+
+            var single = BuildRow(grid, r, page, columns, multiplier, family, context, codes);
+            if (single is not null)
+            {
+                var compactName = ChineseText.Compact(single.Name);
+                if (single.FuncCode is null && single.EconCode is null && single.UnitCode is null
+                    && (compactName is "合计" or "总计" || compactName.EndsWith("合计", StringComparison.Ordinal) && compactName.Length <= 6))
+                {
+                    single.Line = Lines.Total;
+                }
+                else if (family == TableFamily.ThreePublic && single.Name.Length == 0)
+                {
+                    single.Line = Lines.Total;
+                }
+
+                record.Rows.Add(single);
+            }
+        }
+
+        return record;
+    }
+
+    private sealed class CodeContext
+    {
+        public string? Lei;
+        public string? Kuan;
+        public string? EconLei;
+        public string? GovLei;
+    }
+
+    private static RowRecord? BuildRow(TableGrid grid, int r, int page, List<MappedColumn> columns, decimal multiplier, TableFamily family, CodeContext ctx, CodeCatalog codes)
+    {
+        var row = new RowRecord { Index = r, Page = page };
+        string? lei = null, kuan = null, xiang = null, econLei = null, econKuan = null, govLei = null, govKuan = null;
+        var any = false;
+        foreach (var m in columns)
+        {
+            var raw = grid.IsOrigin(r, m.Index) || m.Role != ColumnRole.Value ? grid.Text(r, m.Index) : "";
+            var text = ChineseText.Clean(raw);
+            switch (m.Role)
+            {
+                case ColumnRole.Value:
+                    if (!grid.IsOrigin(r, m.Index))
+                    {
+                        continue;
+                    }
+
+                    if (AmountParser.TryParse(text, out var amount))
+                    {
+                        row.Values[m.Id] = amount.Value is null ? null : amount.Value.Value * multiplier;
+                        row.Printed[m.Id] = text;
+                        any |= amount.Value is not null;
+                    }
+                    else if (text.Length > 0)
+                    {
+                        // Text in an amount column (e.g. 本部门无…): keep printed, no value.
+                        row.Printed[m.Id] = text;
+                    }
+
+                    break;
+                case ColumnRole.Name or ColumnRole.Label:
+                    if (row.Name.Length == 0)
+                    {
+                        row.Name = text;
+                    }
+
+                    break;
+                case ColumnRole.FuncCode:
+                    row.FuncCode ??= Digits(text);
+                    break;
+                case ColumnRole.FuncLei: lei = Digits(text); break;
+                case ColumnRole.FuncKuan: kuan = Digits(text); break;
+                case ColumnRole.FuncXiang: xiang = Digits(text); break;
+                case ColumnRole.EconCode: row.EconCode ??= EconCode(text); break;
+                case ColumnRole.EconLei: econLei = Digits(text); break;
+                case ColumnRole.EconKuan: econKuan = Digits(text); break;
+                case ColumnRole.GovEconCode: row.GovEconCode ??= EconCode(text); break;
+                case ColumnRole.GovEconLei: govLei = Digits(text); break;
+                case ColumnRole.GovEconKuan: govKuan = Digits(text); break;
+                case ColumnRole.UnitCode: row.UnitCode = text.Length > 0 ? text : null; break;
+                default: break;
+            }
+        }
+
+        // Split functional codes: 类 | 款 | 项, where 类/款 may be left blank under their parent row.
+        if (lei is not null || kuan is not null || xiang is not null)
+        {
+            if (lei is { Length: 3 })
+            {
+                ctx.Lei = lei;
+                ctx.Kuan = null;
+            }
+
+            if (kuan is not null)
+            {
+                kuan = kuan.Length == 1 ? "0" + kuan : kuan;
+                if (lei is null && kuan.Length == 2)
+                {
+                    lei = ctx.Lei;
+                }
+
+                ctx.Kuan = kuan.Length == 2 ? kuan : ctx.Kuan;
+            }
+
+            if (xiang is not null)
+            {
+                xiang = xiang.Length == 1 ? "0" + xiang : xiang;
+                if (kuan is null)
+                {
+                    kuan = ctx.Kuan;
+                    lei ??= ctx.Lei;
+                }
+                else
+                {
+                    lei ??= ctx.Lei;
+                }
+            }
+
+            var joined = (lei ?? "") + (kuan ?? "") + (xiang ?? "");
+            row.FuncCode = joined.Length is 3 or 5 or 7 ? joined : row.FuncCode;
+        }
+
+        if (econLei is not null || econKuan is not null)
+        {
+            if (econLei is { Length: 3 })
+            {
+                ctx.EconLei = econLei;
+            }
+
+            var k = econKuan is { Length: 1 } ? "0" + econKuan : econKuan;
+            var l = econLei ?? (k is not null ? ctx.EconLei : null);
+            var code = (l ?? "") + (k ?? "");
+            row.EconCode = code.Length is 3 or 5 ? code : row.EconCode;
+        }
+
+        if (govLei is not null || govKuan is not null)
+        {
+            if (govLei is { Length: 3 })
+            {
+                ctx.GovLei = govLei;
+            }
+
+            var k = govKuan is { Length: 1 } ? "0" + govKuan : govKuan;
+            var code = (govLei ?? (k is not null ? ctx.GovLei : "")) + (k ?? "");
+            row.GovEconCode = code.Length is 3 or 5 ? code : row.GovEconCode;
+        }
+
+        // A code printed inside the name cell ("2010101 行政运行", "[201]一般公共服务支出").
+        if (row.FuncCode is null && row.EconCode is null && family is TableFamily.Functional or TableFamily.Economic or TableFamily.Revenue)
+        {
+            var match = CodeThenName().Match(ChineseText.Compact(row.Name));
+            if (match.Success && match.Groups[2].Value.Length > 0 && match.Groups[1].Value.Length is 3 or 5 or 7)
+            {
+                if (family == TableFamily.Economic)
+                {
+                    row.EconCode = match.Groups[1].Value;
+                }
+                else if (family == TableFamily.Functional || codes.Functional(match.Groups[1].Value) is not null)
+                {
+                    row.FuncCode = match.Groups[1].Value;
+                }
+
+                if (row.FuncCode is not null || row.EconCode is not null)
+                {
+                    row.Name = ChineseText.Clean(match.Groups[2].Value);
+                }
+            }
+        }
+
+        // In economic tables a 3/5-digit code column can sit in a functional role and vice versa.
+        if (family == TableFamily.Economic && row.FuncCode is { } f && row.EconCode is null && (f.StartsWith('3') || f.StartsWith('5')))
+        {
+            row.EconCode = f;
+            row.FuncCode = null;
+        }
+
+        if (!any && row.Name.Length == 0 && row.FuncCode is null && row.EconCode is null)
+        {
+            return null;
+        }
+
+        if (!any && row.Printed.Count == 0 && row.Name.Length == 0)
+        {
+            return null;
+        }
+
+        return row;
+    }
+
+    private static string? Digits(string text)
+    {
+        var t = ChineseText.Compact(text);
+        return t.Length > 0 && t.All(char.IsAsciiDigit) ? t : null;
+    }
+
+    /// <summary>Economic codes, repairing a lost leading zero of the 款 part ("301 2" → 30102).</summary>
+    internal static string? EconCode(string text)
+    {
+        var folded = ChineseText.Fold(text).Trim();
+        var parts = folded.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 2 && parts[0].Length == 3 && parts[1].Length is 1 or 2 && parts.All(p => p.All(char.IsAsciiDigit)))
+        {
+            return parts[0] + parts[1].PadLeft(2, '0');
+        }
+
+        var digits = ChineseText.Compact(folded);
+        return digits.Length is 3 or 5 && digits.All(char.IsAsciiDigit) ? digits : null;
+    }
+
+    internal static string? IncomeLine(string name, ref string? section)
+    {
+        var full = ChineseText.Compact(name);
+        if (full.Length == 0)
+        {
+            return null;
+        }
+
+        var topLevel = full.Length > 1 && "一二三四五六七八九十".Contains(full[0], StringComparison.Ordinal) && full.Contains('、', StringComparison.Ordinal);
+        var t = CodeCatalog.StripOrdinal(full);
+        if (t.StartsWith("其中:", StringComparison.Ordinal) || t.StartsWith("其中：", StringComparison.Ordinal))
+        {
+            t = t[3..];
+        }
+
+        string? line = t switch
+        {
+            _ when t.Contains("收入总计", StringComparison.Ordinal) || t == "总计" => Lines.IncomeTotal,
+            _ when t.Contains("本年收入", StringComparison.Ordinal) => Lines.IncomeCurrentYear,
+            _ when t == "收入合计" || t == "合计" => "income.total",
+            _ when t.Contains("上年结转", StringComparison.Ordinal) || t.Contains("上年结余", StringComparison.Ordinal) || t.Contains("年初结转", StringComparison.Ordinal) => Lines.IncomePriorCarryover,
+            _ when t.Contains("用事业基金弥补", StringComparison.Ordinal) => "income.fund_offset",
+            _ when t.Contains("使用非财政拨款结余", StringComparison.Ordinal) => "income.non_fiscal_balance_used",
+            _ when t.Contains("财政拨款", StringComparison.Ordinal) && !t.Contains("一般公共预算", StringComparison.Ordinal) => "income.fiscal_grant",
+            _ when t.Contains("一般公共预算", StringComparison.Ordinal) => "income.general_public_budget",
+            _ when t.Contains("政府性基金", StringComparison.Ordinal) => "income.government_fund",
+            _ when t.Contains("国有资本经营", StringComparison.Ordinal) => "income.state_capital",
+            _ when t.Contains("财政专户", StringComparison.Ordinal) => "income.special_account",
+            _ when t.Contains("事业单位经营", StringComparison.Ordinal) || t.Contains("经营收入", StringComparison.Ordinal) => "income.operating_income",
+            _ when t.Contains("事业收入", StringComparison.Ordinal) => "income.business_income",
+            _ when t.Contains("上级补助", StringComparison.Ordinal) => "income.superior_subsidy",
+            _ when t.Contains("附属单位", StringComparison.Ordinal) => "income.affiliate_remittance",
+            _ when t.Contains("其他收入", StringComparison.Ordinal) => "income.other_income",
+            _ when t.Contains("单位资金", StringComparison.Ordinal) => "income.unit_funds",
+            _ => null,
+        };
+
+        if (topLevel)
+        {
+            section = line == Lines.IncomePriorCarryover ? "carryover" : line == Lines.IncomeCurrentYear ? "current" : section;
+        }
+
+        if (line is null)
+        {
+            return null;
+        }
+
+        if (!topLevel && section == "carryover" && line.StartsWith("income.", StringComparison.Ordinal) && line is not (Lines.IncomeTotal or "income.total" or Lines.IncomeCurrentYear or Lines.IncomePriorCarryover))
+        {
+            return Lines.IncomePriorCarryover + "." + line["income.".Length..];
+        }
+
+        return line;
+    }
+
+    internal static string? ExpenditureLine(RowRecord row, CodeCatalog codes)
+    {
+        var t = CodeCatalog.StripOrdinal(ChineseText.Compact(row.Name));
+        if (t.Length == 0)
+        {
+            return null;
+        }
+
+        if (t.Contains("支出总计", StringComparison.Ordinal) || t == "总计") return Lines.ExpenditureTotal;
+        if (t.Contains("本年支出", StringComparison.Ordinal)) return Lines.ExpenditureCurrentYear;
+        if (t is "支出合计" or "合计") return "expenditure.total";
+        if (t.Contains("结转", StringComparison.Ordinal) || t.Contains("结余", StringComparison.Ordinal)) return Lines.ExpenditureCarryForward;
+        if (t.StartsWith("基本支出", StringComparison.Ordinal)) return "expenditure.basic";
+        if (t.StartsWith("项目支出", StringComparison.Ordinal)) return "expenditure.project";
+        if (t.Contains("人员经费", StringComparison.Ordinal) || t.Contains("人员支出", StringComparison.Ordinal)) return "expenditure.personnel";
+        if (t.Contains("公用经费", StringComparison.Ordinal) || t.Contains("公用支出", StringComparison.Ordinal)) return "expenditure.public_operating";
+        if (t.Contains("上缴上级", StringComparison.Ordinal)) return "expenditure.payment_to_superior";
+        if (t.Contains("经营支出", StringComparison.Ordinal)) return "expenditure.operating_expenditure";
+        if (t.Contains("对附属单位", StringComparison.Ordinal)) return "expenditure.subsidy_to_affiliates";
+        var code = row.FuncCode is { Length: 3 } c ? c : codes.FunctionalLeiByName(t);
+        if (code is not null)
+        {
+            row.FuncCode = code;
+            return "expenditure." + code;
+        }
+
+        return null;
+    }
+}
