@@ -1,0 +1,214 @@
+using System.Text.RegularExpressions;
+using Ingest.Core.Layout;
+
+namespace Ingest.Pdf.Tables;
+
+/// <summary>A line outside every table, with the font size it was printed in.</summary>
+internal sealed record PageLine(string Text, Box Box, double Size);
+
+/// <summary>Turns raw tables into fragments: title, unit, captions and notes around them, header rows.</summary>
+internal static partial class TableDecorator
+{
+    [GeneratedRegex(@"(?:金额)?单位\s*[:：]\s*(?:人民币)?\s*(?:亿元|万元|千元|元)")]
+    private static partial Regex UnitPattern();
+
+    [GeneratedRegex(@"^(?:部门|单位|编制单位|预算单位|部门名称|单位名称|编报单位|填报单位|预算部门)\s*[:：]")]
+    private static partial Regex CaptionPattern();
+
+    [GeneratedRegex(@"^(?:(?:部门预算|公开|附)?\s*[0-9０-９一二三四五六七八九十]+\s*[-－]?\s*[0-9０-９]*\s*表|表\s*[0-9０-９一二三四五六七八九十\-－]+|续表\s*[0-9０-９一二三四五六七八九十]*|\(?续\)?)$")]
+    private static partial Regex TableNumberPattern();
+
+    [GeneratedRegex(@"^(?:注|备注|说明|附注|本部门|本单位|\*|※)")]
+    private static partial Regex NotePattern();
+
+    [GeneratedRegex(@"^[-−]?(?:\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+\.\d+|\d{3,}|0)%?$")]
+    private static partial Regex AmountPattern();
+
+    [GeneratedRegex(@"^\d{3}(?:\s*\d{2}){0,3}$")]
+    private static partial Regex CodePattern();
+
+    public static bool IsTableNumber(string text) => TableNumberPattern().IsMatch(text.Trim());
+
+    public static string? FindUnit(string text)
+    {
+        var m = UnitPattern().Match(text);
+        return m.Success ? m.Value : null;
+    }
+
+    public static List<TableFragment> Decorate(int pageNumber, List<RawTable> tables, IReadOnlyList<PageLine> outside)
+    {
+        var result = new List<TableFragment>(tables.Count);
+        var sizes = outside.Select(l => l.Size).OrderBy(s => s).ToList();
+        var medianSize = sizes.Count > 0 ? sizes[sizes.Count / 2] : 10;
+        for (var ti = 0; ti < tables.Count; ti++)
+        {
+            var t = tables[ti];
+            var prevBottom = ti > 0 ? tables[ti - 1].Bounds.Bottom : 0;
+            var nextTop = ti + 1 < tables.Count ? tables[ti + 1].Bounds.Top : double.MaxValue;
+
+            var above = outside
+                .Where(l => l.Box.CenterY < t.Bounds.Top + 2 && l.Box.Top >= prevBottom - 1 && l.Box.Bottom > t.Bounds.Top - 140
+                    && l.Box.Right > t.Bounds.Left - 40 && l.Box.Left < t.Bounds.Right + 40)
+                .OrderBy(l => l.Box.Top).ThenBy(l => l.Box.Left).ToList();
+            string? unit = null;
+            string? title = null;
+            var captions = new List<string>();
+            var titleCandidates = new List<PageLine>();
+            foreach (var line in above)
+            {
+                var text = line.Text.Trim();
+                var u = FindUnit(text);
+                if (u is not null)
+                {
+                    unit ??= u;
+                    var rest = text.Replace(u, "", StringComparison.Ordinal).Trim();
+                    if (rest.Length > 0)
+                    {
+                        captions.Add(rest);
+                    }
+
+                    continue;
+                }
+
+                if (CaptionPattern().IsMatch(text) || TableNumberPattern().IsMatch(text))
+                {
+                    captions.Add(text);
+                    continue;
+                }
+
+                titleCandidates.Add(line);
+            }
+
+            // The title: a short line, larger than the text around it, or centred over the table, or naming a table (表).
+            PageLine? best = null;
+            foreach (var line in titleCandidates)
+            {
+                var text = line.Text.Trim();
+                if (text.Length == 0 || text.Length > 60)
+                {
+                    continue;
+                }
+
+                var centred = Math.Abs(line.Box.CenterX - t.Bounds.CenterX) < t.Bounds.Width * 0.15;
+                var large = line.Size > medianSize * 1.1;
+                var named = text.Contains('表', StringComparison.Ordinal) || text.Contains("预算", StringComparison.Ordinal)
+                    || text.Contains("决算", StringComparison.Ordinal) || text.StartsWith("Table", StringComparison.OrdinalIgnoreCase);
+                if (!(centred || large || named))
+                {
+                    continue;
+                }
+
+                if (best is null || line.Size > best.Size + 0.5 || (Math.Abs(line.Size - best.Size) <= 0.5 && named))
+                {
+                    best = line;
+                }
+            }
+
+            if (best is not null)
+            {
+                title = best.Text.Trim();
+                foreach (var line in titleCandidates)
+                {
+                    if (line.Box.Top > best.Box.Bottom - 1 && !ReferenceEquals(line, best))
+                    {
+                        captions.Add(line.Text.Trim());
+                    }
+                }
+            }
+
+            // Notes: lines directly under the table that start like a note, and the lines that continue them.
+            var notes = new List<string>();
+            var below = outside.Where(l => l.Box.Top >= t.Bounds.Bottom - 2 && l.Box.Bottom <= nextTop + 1
+                    && l.Box.Right > t.Bounds.Left - 40 && l.Box.Left < t.Bounds.Right + 40)
+                .OrderBy(l => l.Box.Top).ThenBy(l => l.Box.Left).ToList();
+            var lastBottom = t.Bounds.Bottom;
+            foreach (var line in below)
+            {
+                var gap = line.Box.Top - lastBottom;
+                var text = line.Text.Trim();
+                if (notes.Count == 0)
+                {
+                    if (gap > 3 * line.Box.Height || !NotePattern().IsMatch(text))
+                    {
+                        break;
+                    }
+                }
+                else if (gap > 1.2 * line.Box.Height && !NotePattern().IsMatch(text))
+                {
+                    break;
+                }
+
+                notes.Add(text);
+                lastBottom = line.Box.Bottom;
+            }
+
+            // A unit line can also sit just under the title inside the grid area's top-right; check the first row too.
+            var cells = t.Cells.Select(c => new TableCell(c.Row, c.Col, c.RowSpan, c.ColSpan, c.Text, c.Box)).ToList();
+            result.Add(new TableFragment
+            {
+                Page = pageNumber,
+                Bounds = t.Bounds,
+                RowCount = t.RowCount,
+                ColCount = t.ColCount,
+                Cells = cells,
+                Method = t.Method,
+                Title = title,
+                UnitText = unit,
+                Captions = captions,
+                Notes = notes,
+                HeaderRows = CountHeaderRows(cells, t.RowCount),
+                RowTops = t.RowLines.Take(t.RowCount).ToList(),
+                ColLefts = t.ColLines.Take(t.ColCount).ToList(),
+            });
+        }
+
+        return result;
+    }
+
+    public static bool IsDataText(string text)
+    {
+        var s = text.Trim();
+        if (s.Length == 0)
+        {
+            return false;
+        }
+
+        return AmountPattern().IsMatch(s) || CodePattern().IsMatch(s) || s.Contains("合计", StringComparison.Ordinal)
+            || s.Contains("总计", StringComparison.Ordinal) || s.Contains("小计", StringComparison.Ordinal);
+    }
+
+    /// <summary>Rows at the top before the first row holding an amount, a code or a total, not cutting a merged cell.</summary>
+    public static int CountHeaderRows(IReadOnlyList<TableCell> cells, int rowCount)
+    {
+        var firstData = rowCount;
+        foreach (var c in cells)
+        {
+            if (c.Row < firstData && IsDataText(c.Text))
+            {
+                firstData = c.Row;
+            }
+        }
+
+        if (firstData == rowCount)
+        {
+            return rowCount > 1 ? 1 : 0;
+        }
+
+        var header = firstData;
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var c in cells)
+            {
+                if (c.Row < header && c.Row + c.RowSpan > header && c.Row + c.RowSpan < rowCount)
+                {
+                    header = c.Row + c.RowSpan;
+                    changed = true;
+                }
+            }
+        }
+
+        return Math.Min(header, Math.Max(0, rowCount - 1));
+    }
+}
