@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Ingest.Cli.Pipeline;
+using Ingest.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Ingest.Cli.Commands;
+
+/// <summary><c>ingest run</c>: the whole pipeline into the store, with a progress bar and a summary.</summary>
+internal static class RunCommand
+{
+    public static Command Create(CommandContext ctx)
+    {
+        var inputs = CommonOptions.Inputs("PDF files, folders (searched recursively) or globs");
+        var store = CommonOptions.Store();
+        var workers = CommonOptions.Workers();
+        var command = new Command("run", "Extract, recognize, check and store every input document") { inputs, store, workers };
+        command.SetAction(parse =>
+        {
+            var files = InputExpander.Expand(parse.GetRequiredValue(inputs), out var missing);
+            foreach (var m in missing)
+            {
+                ctx.Stderr.WriteLine($"warning: no PDF matched '{m}'");
+            }
+
+            if (files.Count == 0)
+            {
+                throw new UsageException("no input files");
+            }
+
+            using var services = Services.Create(parse);
+            var storePath = parse.GetRequiredValue(store);
+            using var records = new SqliteRecordStore(storePath);
+            var runner = new BatchRunner(services.Processor, services.Loggers.CreateLogger<BatchRunner>());
+            var documents = files.Select(f => (IReadOnlyList<string>)[f]).ToList();
+            var summary = runner.Run(documents, parse.GetValue(workers), records.Upsert, new ConsoleProgress(ctx.Stderr), ctx.Cancellation);
+            ctx.Stderr.WriteLine(
+                $"{summary.Documents} documents ({summary.Unreadable} unreadable), {summary.Tables} tables, " +
+                $"{summary.Errors} error findings, {summary.Warnings} warnings, {summary.Diagnostics} diagnostics in {summary.Elapsed.TotalSeconds:0.0}s; " +
+                $"store {records.Location} holds {records.Count()} records");
+            return summary.Unreadable > 0 ? ExitCodes.SomeUnreadable : ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Ingest.Cli.Pipeline;
+using Ingest.Core.Validation;
+using Ingest.Pdf;
+using Ingest.Recognition;
+using Microsoft.Extensions.Logging;
+
+namespace Ingest.Cli.Commands;
+
+/// <summary>Wires the stages with their options (validated once here) and the logger factory.</summary>
+internal sealed class Services : IDisposable
+{
+    private Services(ILoggerFactory loggers, ExtractionOptions extraction)
+    {
+        Loggers = loggers;
+        Extraction = extraction.Validate();
+        Extractor = new PdfFileExtractor(Extraction, loggers.CreateLogger<PdfFileExtractor>());
+        var recognizer = new Recognizer(new RecognitionOptions(), loggers.CreateLogger<Recognizer>());
+        var validator = new Validator(new ValidationOptions());
+        Processor = new DocumentProcessor(Extractor, recognizer, validator, loggers.CreateLogger<DocumentProcessor>());
+    }
+
+    public ILoggerFactory Loggers { get; }
+
+    public ExtractionOptions Extraction { get; }
+
+    public PdfFileExtractor Extractor { get; }
+
+    public DocumentProcessor Processor { get; }
+
+    public static Services Create(ParseResult parse, ExtractionOptions? extraction = null)
+    {
+        var loggers = Logging.Create(parse.GetValue(IngestApp.LogFile), parse.GetValue(IngestApp.Verbose), parse.GetValue(IngestApp.Quiet));
+        return new Services(loggers, extraction ?? new ExtractionOptions());
+    }
+
+    public void Dispose() => Loggers.Dispose();
+}
