@@ -16,7 +16,7 @@ internal static partial class MetadataReader
     [GeneratedRegex(@"^(?:\d{4}年度?)?(?<org>.+?)(?:\d{4}年度?)?(?:部门|单位)?(?:预算|决算)")]
     private static partial Regex OrgBeforeKind();
 
-    [GeneratedRegex(@"(?:部门名称|单位名称|编制单位|编报单位|预算单位|填报单位)[:：]\s*(?<org>[^\s单]+?(?:[^\s]*?))(?:\s|单位[:：]|$)")]
+    [GeneratedRegex(@"(?:预算主管部门|主管部门|部门名称|单位名称|编制部门|编制单位|编报单位|预算单位|填报单位|^部门)\s*[:：]\s*(?<org>[^\s:：]+?)(?:\s|金额单位|单位\s*[:：]|$)")]
     private static partial Regex OrgCaption();
 
     public static DocumentMetadata Read(IReadOnlyList<ExtractedFile> files)
@@ -62,46 +62,67 @@ internal static partial class MetadataReader
             }
         }
 
-        return new DocumentMetadata(kind, level, year, Organization(titleLines, captions));
+        return new DocumentMetadata(kind, level, year, Organization(titleLines, captions, headLines));
     }
 
-    private static string? Organization(List<string> titleLines, List<string> captions)
+    private static string? Organization(List<string> titleLines, List<string> captions, List<string> headLines)
     {
         var votes = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var caption in captions)
+        void Vote(string raw, int weight)
         {
-            var m = OrgCaption().Match(caption);
-            if (m.Success)
+            var org = Trim(raw);
+            if (org.Length >= 3 && !org.Contains('表', StringComparison.Ordinal) && !IsPlaceOnly(org))
             {
-                var org = Trim(m.Groups["org"].Value);
-                if (org.Length >= 3)
-                {
-                    votes[org] = votes.GetValueOrDefault(org) + 2;
-                }
+                votes[org] = votes.GetValueOrDefault(org) + weight;
             }
         }
 
-        foreach (var line in titleLines.Take(6))
+        foreach (var line in headLines)
         {
-            var compact = ChineseText.Compact(line);
-            if (compact.Contains("目录", StringComparison.Ordinal) || compact.Contains("说明", StringComparison.Ordinal) && compact.Length > 40)
+            if (OrgCaption().Match(line) is { Success: true } m)
+            {
+                Vote(m.Groups["org"].Value, 3);
+            }
+        }
+
+        foreach (var caption in captions)
+        {
+            if (OrgCaption().Match(caption) is { Success: true } m)
+            {
+                Vote(m.Groups["org"].Value, 2);
+            }
+        }
+
+        for (var i = 0; i < Math.Min(headLines.Count, 8); i++)
+        {
+            var compact = ChineseText.Compact(headLines[i]);
+            if (!(compact.Contains("预算", StringComparison.Ordinal) || compact.Contains("决算", StringComparison.Ordinal)) || compact.Contains("目录", StringComparison.Ordinal))
             {
                 continue;
             }
 
             var m = OrgBeforeKind().Match(compact);
-            if (m.Success)
+            var org = m.Success ? Trim(m.Groups["org"].Value) : "";
+            if (org.Length >= 3 && !IsPlaceOnly(org) && !org.Contains("区级", StringComparison.Ordinal) && !org.Contains("市级", StringComparison.Ordinal) && !org.Contains("省级", StringComparison.Ordinal))
             {
-                var org = Trim(m.Groups["org"].Value);
-                if (org.Length >= 3 && !org.Contains('表', StringComparison.Ordinal))
+                Vote(org, 1);
+            }
+            else if (i > 0)
+            {
+                // Cover: the organization on its own line above "2019年度部门预算公开".
+                var previous = ChineseText.Compact(headLines[i - 1]);
+                if (previous.Length is >= 4 and <= 40 && !previous.Any(char.IsAsciiDigit))
                 {
-                    votes[org] = votes.GetValueOrDefault(org) + 1;
+                    Vote(previous, 1);
                 }
             }
         }
 
         return votes.Count == 0 ? null : votes.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Length).First().Key;
     }
+
+    private static bool IsPlaceOnly(string org) =>
+        (org.EndsWith('市') || org.EndsWith('区') || org.EndsWith('省') || org.EndsWith('县')) && org.Length <= 8;
 
     private static string Trim(string org)
     {

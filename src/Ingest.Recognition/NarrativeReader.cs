@@ -58,7 +58,12 @@ internal static partial class NarrativeReader
         ("一般公共预算", "general_public_budget"),
         ("财政拨款收入", "fiscal_grant"),
         ("财政拨款收支", "fiscal_grant"),
+        ("财政拨款支出", "fiscal_grant_expenditure"),
+        ("事业单位经营收入", "operating_income"),
+        ("经营收入", "operating_income"),
         ("事业收入", "business_income"),
+        ("上级补助收入", "superior_subsidy"),
+        ("附属单位上缴收入", "affiliate_remittance"),
         ("其他收入", "other_income"),
         ("收入", "revenue_total"),
         ("支出", "expenditure_total"),
@@ -279,8 +284,15 @@ internal static partial class NarrativeReader
             return best;
         }
 
-        var income = t.LastIndexOf("收入", StringComparison.Ordinal);
-        var spending = t.LastIndexOf("支出", StringComparison.Ordinal);
+        // 收入/支出 alone only right before the figure (收入预算9628.22万元, 支出减少…).
+        var tail = t.Length > 6 ? t[^6..] : t;
+        var income = tail.LastIndexOf("收入", StringComparison.Ordinal);
+        var spending = tail.LastIndexOf("支出", StringComparison.Ordinal);
+        if (t.Contains('类', StringComparison.Ordinal) && t.Contains('项', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         return income < 0 && spending < 0 ? null : income > spending ? "revenue_total" : "expenditure_total";
     }
 }

@@ -30,13 +30,21 @@ internal static partial class TableNormalizer
             }
 
             var amounts = texts.Count(t => t.Length > 0 && AmountParser.LooksLikeAmount(t) && (t.Contains('.', StringComparison.Ordinal) || t == "0" || t.Length <= 3 || !BareCode().IsMatch(t)));
-            var label = texts.FirstOrDefault(t => t.Length > 0) ?? "";
-            if (amounts > 0 || label is "合计" or "总计" or "合 计" || CodeThenName().IsMatch(label) && label.Length > 3 && !label.All(char.IsAsciiDigit))
+            var nonEmpty = texts.Where(t => t.Length > 0).ToList();
+            var label = nonEmpty.FirstOrDefault() ?? "";
+            if (amounts > 0)
             {
                 return r;
             }
 
-            if (texts.Take(3).Any(t => BareCode().IsMatch(t)) && r > 0)
+            // A 合计 row with nothing else in it (an empty table), or a row that starts with a code.
+            if ((label is "合计" or "总计" && nonEmpty.Count == 1)
+                || (CodeThenName().Match(label) is { Success: true } m && m.Groups[2].Value.Length > 0 && !label.All(char.IsAsciiDigit)))
+            {
+                return r;
+            }
+
+            if (r > 0 && texts.Take(3).Any(t => BareCode().IsMatch(t)))
             {
                 return r;
             }

@@ -165,7 +165,24 @@ internal static class NarrativeRules
             "public_operating" => Cell(TableTypes.GeneralPublicBasicExpenditure, Total, Columns.PublicOperating)
                 .Concat(Cell(TableTypes.ExpenditureSummary, Total, Columns.PublicOperating))
                 .Concat(Cell(TableTypes.GeneralPublicExpenditure, Total, Columns.PublicOperating)),
-            "general_public_expenditure" => Cell(TableTypes.GeneralPublicExpenditure, Total, Columns.Total),
+            "general_public_expenditure" => Cell(TableTypes.GeneralPublicExpenditure, Total, Columns.Total)
+                .Concat(Cell(TableTypes.FiscalGrantSummary, r => r.Side == "expenditure" && r.Line is Lines.ExpenditureCurrentYear or "expenditure.total", Columns.GeneralPublicBudget)),
+            "general_public_budget" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line == "income.general_public_budget", Columns.Amount, Columns.Total)
+                .Concat(Cell(TableTypes.FiscalGrantSummary, r => r.Line == "income.general_public_budget", Columns.Amount, Columns.Total))
+                .Concat(Cell(TableTypes.FiscalGrantSummary, r => r.Side == "expenditure" && r.Line is Lines.ExpenditureCurrentYear or "expenditure.total", Columns.GeneralPublicBudget))
+                .Concat(Cell(TableTypes.GeneralPublicExpenditure, Total, Columns.Total)),
+            "government_fund" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line == "income.government_fund", Columns.Amount, Columns.Total)
+                .Concat(Cell(TableTypes.FiscalGrantSummary, r => r.Side == "expenditure" && r.Line is Lines.ExpenditureCurrentYear or "expenditure.total", Columns.GovernmentFund))
+                .Concat(Cell(TableTypes.GovernmentFundExpenditure, Total, Columns.Total)),
+            "state_capital" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line == "income.state_capital", Columns.Amount, Columns.Total)
+                .Concat(Cell(TableTypes.FiscalGrantSummary, r => r.Side == "expenditure" && r.Line is Lines.ExpenditureCurrentYear or "expenditure.total", Columns.StateCapital))
+                .Concat(Cell(TableTypes.StateCapitalExpenditure, Total, Columns.Total)),
+            "fiscal_grant" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line == "income.fiscal_grant", Columns.Amount, Columns.Total)
+                .Concat(Cell(TableTypes.FiscalGrantSummary, r => r.Line is Lines.IncomeCurrentYear or "income.total" or Lines.IncomeTotal or "income.fiscal_grant", Columns.Amount, Columns.Total))
+                .Concat(Cell(TableTypes.RevenueSummary, Total, Columns.FiscalGrant)),
+            "fiscal_grant_expenditure" => Cell(TableTypes.FiscalGrantSummary, r => r.Side == "expenditure" && r.Line is Lines.ExpenditureCurrentYear or "expenditure.total" or Lines.ExpenditureTotal, Columns.Total, Columns.Amount),
+            "business_income" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line == "income.business_income", Columns.Amount, Columns.Total)
+                .Concat(Cell(TableTypes.RevenueSummary, Total, Columns.BusinessIncome)),
             "three_public.total" => Cell(TableTypes.ThreePublicCosts, _ => true, Columns.Total),
             "three_public.abroad" => Cell(TableTypes.ThreePublicCosts, _ => true, Columns.Abroad),
             "three_public.reception" => Cell(TableTypes.ThreePublicCosts, _ => true, Columns.Reception),

@@ -180,6 +180,12 @@ internal static class TableRules
             Columns.BusinessIncome, Columns.OperatingIncome, Columns.SuperiorSubsidy, Columns.AffiliateRemittance,
             Columns.OtherIncome, Columns.UnitFunds,
         ];
+        // 财政拨款 is a source of its own where no 一般公共预算 column is printed; otherwise it is "of which" under it.
+        if (!t.Columns.Exists(c => c.Id == Columns.GeneralPublicBudget))
+        {
+            sources = [.. sources, Columns.FiscalGrant];
+        }
+
         var hasCurrent = t.Columns.Exists(c => c.Id == Columns.CurrentYearIncome);
         foreach (var row in t.Rows)
         {
