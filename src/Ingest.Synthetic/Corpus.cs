@@ -77,8 +77,14 @@ internal sealed class Corpus(TrueTypeFont font, CodeBook codes)
             var eligible = bases.Where(b => b.Files.Count == 1 && !b.Spec.IsFinal).ToList();
             for (int k = 0; k < errorVariants && eligible.Count > 0; k++)
             {
-                var baseDoc = eligible[k % eligible.Count];
-                var variant = injector.Inject(baseDoc, k);
+                InjectedVariant? variant = null;
+                GeneratedDocument baseDoc = eligible[0];
+                for (int tries = 0; tries < eligible.Count && variant is null; tries++)
+                {
+                    baseDoc = eligible[(k + tries) % eligible.Count];
+                    variant = injector.Inject(baseDoc, k);
+                }
+
                 if (variant is null)
                 {
                     continue;

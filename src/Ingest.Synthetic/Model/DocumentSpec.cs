@@ -77,6 +77,11 @@ internal sealed class Style
             yield return "gov_econ";
         }
 
+        if (SplitFiles)
+        {
+            yield return "split_files";
+        }
+
         if (PackTables)
         {
             yield return "packed";
