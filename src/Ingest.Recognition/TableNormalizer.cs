@@ -344,6 +344,12 @@ internal static partial class TableNormalizer
             row.FuncCode = null;
         }
 
+        // A code of impossible length is a misread, not a code.
+        if (row.FuncCode is { Length: not (3 or 5 or 7) })
+        {
+            row.FuncCode = null;
+        }
+
         if (!any && row.Name.Length == 0 && row.FuncCode is null && row.EconCode is null)
         {
             return null;

@@ -20,11 +20,21 @@ internal static class CommonOptions
         DefaultValueFactory = _ => Environment.ProcessorCount,
     };
 
-    public static Argument<string[]> Inputs(string description) => new("inputs")
+    public static Argument<string[]> Inputs(string description)
     {
-        Description = description,
-        Arity = ArgumentArity.OneOrMore,
-    };
+        var argument = new Argument<string[]>("inputs") { Description = description, Arity = ArgumentArity.OneOrMore };
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.StartsWith('-') && token.Value.Length > 1)
+                {
+                    result.AddError($"unknown option '{token.Value}'");
+                }
+            }
+        });
+        return argument;
+    }
 
     /// <summary>Parses page selections such as "1-3,7".</summary>
     public static IReadOnlySet<int>? Pages(string? spec)
