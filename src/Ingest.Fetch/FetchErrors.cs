@@ -34,7 +34,16 @@ internal static class FetchErrors
     /// <summary>Connect failure, reset, DNS, TLS … Transient.</summary>
     public const string ConnectionError = "connection_error";
 
-    /// <summary>An attempt exceeded <see cref="FetchOptions.AttemptTimeout"/>. Transient.</summary>
+    /// <summary>Name resolution failed (retried: resolvers have bad moments).</summary>
+    public const string DnsError = "dns_error";
+
+    /// <summary>The TLS handshake failed (certificate invalid, protocol mismatch). Not retried.</summary>
+    public const string TlsError = "tls_error";
+
+    /// <summary>The per-host rate limiter refused (its queue is unbounded, so this should not happen).</summary>
+    public const string RateLimited = "rate_limited";
+
+    /// <summary>No response, or a pause in the body, longer than <see cref="FetchOptions.AttemptTimeout"/>. Transient.</summary>
     public const string Timeout = "timeout";
 
     /// <summary>The URL exceeded <see cref="FetchOptions.TotalTimeout"/>.</summary>

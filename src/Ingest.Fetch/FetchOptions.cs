@@ -22,7 +22,10 @@ internal sealed class FetchOptions
     /// <summary>Request rate against one host, in requests per second (every attempt counts). 0 = unlimited. Default 2.</summary>
     public double PerHostRequestsPerSecond { get; set; } = 2;
 
-    /// <summary>Time for one attempt: connecting, redirects, headers and the whole body. Default 30 s.</summary>
+    /// <summary>
+    /// Per-attempt timeout: the longest wait for a response (connect, redirects, headers) and the longest pause between
+    /// two chunks of the body. A slow but steady download is bounded by <see cref="TotalTimeout"/> instead. Default 30 s.
+    /// </summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Time for one URL over all attempts and waits. Default 5 min.</summary>

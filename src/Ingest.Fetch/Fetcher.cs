@@ -23,8 +23,10 @@ namespace Ingest.Fetch;
 /// rerun only fetches what is missing or failed.
 /// <para>
 /// Resilience per host (host:port), as one cached Polly pipeline each, outermost first: retry with exponential back-off
-/// and jitter (honouring Retry-After) → circuit breaker → concurrency limit → rate limit → per-attempt timeout. The whole
-/// URL is bounded by <see cref="FetchOptions.TotalTimeout"/> and the run by <see cref="FetchOptions.MaxConcurrency"/>.
+/// and jitter (honouring Retry-After) → circuit breaker → concurrency limit → rate limit → the attempt. Inside the
+/// attempt a Polly timeout bounds the wait for the response (redirects included) and the same limit bounds every pause
+/// in the body, so a large file arriving slowly but steadily is not cut off. The whole URL is bounded by
+/// <see cref="FetchOptions.TotalTimeout"/> and the run by <see cref="FetchOptions.MaxConcurrency"/>.
 /// </para>
 /// <para>One run per output directory at a time (a lock file enforces it). The store is only called from one thread at a time.</para>
 /// </summary>
@@ -42,6 +44,7 @@ internal sealed class Fetcher : IDisposable
     private readonly ILogger<Fetcher> _logger;
     private readonly HttpClient _client;
     private readonly ResiliencePipelineRegistry<string> _pipelines = new();
+    private readonly ResiliencePipeline _responseTimeout;
     private readonly Lock _storeLock = new();
     private readonly Lock _placeLock = new();
     private readonly string _outDir;
@@ -68,6 +71,7 @@ internal sealed class Fetcher : IDisposable
         _store = store;
         _logger = logger;
         _outDir = Path.GetFullPath(options.OutputDirectory);
+        _responseTimeout = new ResiliencePipelineBuilder().AddTimeout(options.AttemptTimeout).Build();
         _client = handler is null ? new HttpClient(CreateHandler(options), disposeHandler: true) : new HttpClient(handler, disposeHandler: false);
         _client.Timeout = Timeout.InfiniteTimeSpan; // timeouts are the pipeline's job
         _client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
@@ -298,7 +302,9 @@ internal sealed class Fetcher : IDisposable
         OperationCanceledException when totalTimedOut => FetchErrors.TotalTimeout,
         TimeoutRejectedException => FetchErrors.Timeout,
         BrokenCircuitException => FetchErrors.CircuitOpen,
-        RateLimiterRejectedException => FetchErrors.CircuitOpen,
+        RateLimiterRejectedException => FetchErrors.RateLimited,
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => FetchErrors.TlsError,
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => FetchErrors.DnsError,
         HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded } => FetchErrors.Truncated,
         HttpRequestException or IOException => FetchErrors.ConnectionError,
         LocalStorageException => FetchErrors.StorageError,
@@ -308,6 +314,7 @@ internal sealed class Fetcher : IDisposable
     private static bool IsTransient(Outcome<AttemptResult> outcome) => outcome.Exception switch
     {
         null => outcome.Result is { Kind: AttemptKind.Transient },
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => false, // a bad certificate stays bad
         TimeoutRejectedException or HttpRequestException or IOException => true,
         _ => false,
     };
@@ -381,11 +388,12 @@ internal sealed class Fetcher : IDisposable
             builder.AddRateLimiter(limiter);
             context.OnPipelineDisposed(limiter.Dispose);
         }
-
-        builder.AddTimeout(o.AttemptTimeout);
     }
 
-    /// <summary>One attempt: request, follow redirects, check status and size, stream and verify the body into a temp file.</summary>
+    /// <summary>
+    /// One attempt: the response (following redirects) within <see cref="FetchOptions.AttemptTimeout"/>, status and size
+    /// checks, then the body streamed and verified into a temp file, failing if it pauses longer than the same timeout.
+    /// </summary>
     private async ValueTask<AttemptResult> AttemptAsync(ResilienceContext context)
     {
         var job = context.Properties.GetValue(JobKey, null!);
@@ -393,53 +401,18 @@ internal sealed class Fetcher : IDisposable
         int attempt = Interlocked.Increment(ref job.Attempts);
         FetchLog.AttemptStarting(_logger, FetchLog.Stage, job.Url, attempt);
 
-        var uri = job.Uri;
-        var visited = new HashSet<string>(StringComparer.Ordinal) { uri.AbsoluteUri };
-        HttpResponseMessage? response = null;
-        try
+        var (response, early) = await _responseTimeout.ExecuteAsync(
+            static (state, token) => state.Self.GetResponseAsync(state.Job, state.Attempt, token),
+            (Self: this, Job: job, Attempt: attempt),
+            ct).ConfigureAwait(false);
+        if (early is not null)
         {
-            for (int redirects = 0; ; redirects++)
-            {
-                using (var request = new HttpRequestMessage(HttpMethod.Get, uri))
-                {
-                    response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
-                }
+            return early;
+        }
 
-                int code = (int)response.StatusCode;
-                if (code is not (301 or 302 or 303 or 307 or 308))
-                {
-                    break;
-                }
-
-                var raw = response.Headers.NonValidated.TryGetValues("Location", out var values) ? values.FirstOrDefault() : null;
-                response.Dispose();
-                response = null;
-                var next = ResolveLocation(uri, raw);
-                if (next is null)
-                {
-                    return AttemptResult.Permanent(FetchErrors.BadRedirect, $"{code} with Location '{raw}'", code);
-                }
-
-                if (!UrlNormalizer.IsAllowedScheme(next))
-                {
-                    return AttemptResult.Permanent(FetchErrors.UnsupportedScheme, "redirect to " + next.Scheme + " URL " + next, code);
-                }
-
-                if (!visited.Add(next.AbsoluteUri))
-                {
-                    return AttemptResult.Permanent(FetchErrors.RedirectLoop, $"{next} visited twice after {redirects + 1} redirects", code);
-                }
-
-                if (redirects + 1 > _options.MaxRedirects)
-                {
-                    return AttemptResult.Permanent(FetchErrors.TooManyRedirects, $"more than {_options.MaxRedirects} redirects", code);
-                }
-
-                FetchLog.Redirected(_logger, FetchLog.Stage, job.Url, attempt, code, next.AbsoluteUri);
-                uri = next;
-            }
-
-            int status = (int)response.StatusCode;
+        using (response)
+        {
+            int status = (int)response!.StatusCode;
             if (status is 408 or 429 || status >= 500)
             {
                 return AttemptResult.Transient(FetchErrors.Http(status), response.ReasonPhrase, status, ParseRetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow));
@@ -458,9 +431,52 @@ internal sealed class Fetcher : IDisposable
 
             return await DownloadAsync(job, attempt, response, status, ct).ConfigureAwait(false);
         }
-        finally
+    }
+
+    /// <summary>Sends the request and follows redirects itself: scheme check, loop detection, redirect limit.</summary>
+    private async ValueTask<(HttpResponseMessage? Response, AttemptResult? Early)> GetResponseAsync(UrlJob job, int attempt, CancellationToken ct)
+    {
+        var uri = job.Uri;
+        var visited = new HashSet<string>(StringComparer.Ordinal) { uri.AbsoluteUri };
+        for (int redirects = 0; ; redirects++)
         {
-            response?.Dispose();
+            HttpResponseMessage response;
+            using (var request = new HttpRequestMessage(HttpMethod.Get, uri))
+            {
+                response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            }
+
+            int code = (int)response.StatusCode;
+            if (code is not (301 or 302 or 303 or 307 or 308))
+            {
+                return (response, null);
+            }
+
+            var raw = response.Headers.NonValidated.TryGetValues("Location", out var values) ? values.FirstOrDefault() : null;
+            response.Dispose();
+            var next = ResolveLocation(uri, raw);
+            if (next is null)
+            {
+                return (null, AttemptResult.Permanent(FetchErrors.BadRedirect, $"{code} with Location '{raw}'", code));
+            }
+
+            if (!UrlNormalizer.IsAllowedScheme(next))
+            {
+                return (null, AttemptResult.Permanent(FetchErrors.UnsupportedScheme, "redirect to " + next.Scheme + " URL " + next, code));
+            }
+
+            if (!visited.Add(next.AbsoluteUri))
+            {
+                return (null, AttemptResult.Permanent(FetchErrors.RedirectLoop, $"{next} visited twice after {redirects + 1} redirects", code));
+            }
+
+            if (redirects + 1 > _options.MaxRedirects)
+            {
+                return (null, AttemptResult.Permanent(FetchErrors.TooManyRedirects, $"more than {_options.MaxRedirects} redirects", code));
+            }
+
+            FetchLog.Redirected(_logger, FetchLog.Stage, job.Url, attempt, code, next.AbsoluteUri);
+            uri = next;
         }
     }
 
@@ -477,6 +493,8 @@ internal sealed class Fetcher : IDisposable
             var head = new byte[PdfMagic.Length];
             int headLength = 0;
             long total = 0;
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            idle.CancelAfter(_options.AttemptTimeout);
             var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
             await using (body.ConfigureAwait(false))
             {
@@ -485,7 +503,7 @@ internal sealed class Fetcher : IDisposable
                 {
                     while (true)
                     {
-                        int n = await body.ReadAsync(buffer.AsMemory(0, BufferSize), ct).ConfigureAwait(false);
+                        int n = await ReadAsync(body, buffer, idle, ct).ConfigureAwait(false);
                         if (n == 0)
                         {
                             break;
@@ -546,6 +564,21 @@ internal sealed class Fetcher : IDisposable
             {
                 TryDelete(temp);
             }
+        }
+    }
+
+    /// <summary>Reads a chunk; a pause longer than the attempt timeout is a <see cref="TimeoutRejectedException"/> (retried like a slow response).</summary>
+    private async ValueTask<int> ReadAsync(Stream body, byte[] buffer, CancellationTokenSource idle, CancellationToken ct)
+    {
+        try
+        {
+            int n = await body.ReadAsync(buffer.AsMemory(0, BufferSize), idle.Token).ConfigureAwait(false);
+            idle.CancelAfter(_options.AttemptTimeout);
+            return n;
+        }
+        catch (OperationCanceledException ex) when (idle.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            throw new TimeoutRejectedException($"no data for {_options.AttemptTimeout.TotalSeconds:0.###} s", _options.AttemptTimeout, ex);
         }
     }
 

@@ -261,4 +261,56 @@ public sealed class FetcherFaultTests : IDisposable
         Assert.Equal(FetchErrors.ConnectionError, summary.Entries[0].Reason());
         Assert.Equal(2, summary.Entries[0].Attempts);
     }
+
+    [Fact]
+    public async Task A_slow_but_steady_body_longer_than_the_attempt_timeout_is_not_cut_off()
+    {
+        var pdf = TestPdf.Make("steady", padding: 10_000);
+        await using var server = new TestHttpServer().Map("/steady.pdf", async x =>
+        {
+            await x.HeadAsync(200, [("Content-Type", "application/pdf"), ("Content-Length", pdf.Length.ToString(CultureInfo.InvariantCulture))]);
+            int chunk = (pdf.Length / 8) + 1;
+            for (int offset = 0; offset < pdf.Length; offset += chunk)
+            {
+                await x.BodyAsync(pdf.AsMemory(offset, Math.Min(chunk, pdf.Length - offset)));
+                await Task.Delay(100, x.Stopping);
+            }
+        });
+        var watch = Stopwatch.StartNew();
+
+        var (summary, _) = await Fast.RunAsync(Fast.Options(_dir, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(400)), server.Url("/steady.pdf"));
+
+        Assert.Equal(FetchStatus.Fetched, summary.Entries[0].Status);
+        Assert.Equal(1, summary.Entries[0].Attempts);
+        Assert.True(watch.Elapsed > TimeSpan.FromMilliseconds(400), "the body should have outlasted one attempt timeout");
+    }
+
+    [Fact]
+    public async Task A_failed_tls_handshake_is_not_retried()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        using var stop = new CancellationTokenSource();
+        var accepts = 0;
+        var serve = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var socket = await listener.AcceptSocketAsync(stop.Token);
+                Interlocked.Increment(ref accepts);
+                await socket.SendAsync("HTTP/1.1 400 Not TLS\r\n\r\n"u8.ToArray(), System.Net.Sockets.SocketFlags.None, stop.Token);
+                socket.Shutdown(System.Net.Sockets.SocketShutdown.Both);
+            }
+        });
+
+        var (summary, _) = await Fast.RunAsync(Fast.Options(_dir), $"https://127.0.0.1:{port}/secure.pdf");
+        await stop.CancelAsync();
+        listener.Stop();
+        await Assert.ThrowsAnyAsync<Exception>(() => serve);
+
+        Assert.Equal(FetchErrors.TlsError, summary.Entries[0].Reason());
+        Assert.Equal(1, summary.Entries[0].Attempts);
+        Assert.Equal(1, Volatile.Read(ref accepts));
+    }
 }
