@@ -17,6 +17,12 @@ internal static partial class FetchLog
     [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "{Stage}: removed {Count} leftover temporary files from {OutputDirectory}")]
     public static partial void TempFilesRemoved(ILogger logger, string stage, int count, string outputDirectory);
 
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "{Stage}: {Count} URLs from {ListPath} (manifest {IsManifest}, {Duplicates} duplicates removed)")]
+    public static partial void ListRead(ILogger logger, string stage, int count, string listPath, bool isManifest, int duplicates);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "{Stage}: {ListPath}: {Warning}")]
+    public static partial void ListWarning(ILogger logger, string stage, string listPath, string warning);
+
     [LoggerMessage(EventId = 7010, Level = LogLevel.Debug, Message = "{Stage}: {Url} attempt {Attempt}")]
     public static partial void AttemptStarting(ILogger logger, string stage, string url, int attempt);
 
