@@ -183,7 +183,8 @@ internal sealed class Fetcher : IDisposable
             return absolute;
         }
 
-        // Not "/path" → file URL on Unix: resolve relative references explicitly against the current URL.
+        // Relative reference ("/path", "file.pdf", "//host/path"): resolved explicitly, because on Unix a bare "/path"
+        // would otherwise parse as an absolute file URL.
         return Uri.TryCreate(current, location, out var resolved) ? resolved : null;
     }
 
@@ -691,11 +692,18 @@ internal sealed class Fetcher : IDisposable
             return true;
         }
 
-        var stream = new FileStream(entry.Path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous);
-        await using (stream.ConfigureAwait(false))
+        try
         {
-            var hash = await SHA256.HashDataAsync(stream, ct).ConfigureAwait(false);
-            return Convert.ToHexStringLower(hash).Equals(entry.Sha256, StringComparison.OrdinalIgnoreCase);
+            var stream = new FileStream(entry.Path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous);
+            await using (stream.ConfigureAwait(false))
+            {
+                var hash = await SHA256.HashDataAsync(stream, ct).ConfigureAwait(false);
+                return Convert.ToHexStringLower(hash).Equals(entry.Sha256, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false; // unreadable counts as missing: fetch again
         }
     }
 
