@@ -33,6 +33,19 @@ public sealed class FetcherBasicsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_multi_megabyte_file_streams_through_intact()
+    {
+        var pdf = TestPdf.Make("large", padding: 12 * 1024 * 1024);
+        await using var server = new TestHttpServer().Map("/large.pdf", x => x.PdfAsync(pdf));
+
+        var (summary, _) = await Fast.RunAsync(Fast.Options(_dir), server.Url("/large.pdf"));
+
+        Assert.Equal(FetchStatus.Fetched, summary.Entries[0].Status);
+        Assert.Equal(TestPdf.Sha256(pdf), summary.Entries[0].Sha256);
+        Assert.Equal(pdf.Length, new FileInfo(summary.Entries[0].Path!).Length);
+    }
+
+    [Fact]
     public async Task The_same_bytes_at_two_urls_are_stored_once_and_both_entries_point_to_the_file()
     {
         var pdf = TestPdf.Make("shared");
