@@ -26,6 +26,7 @@ internal static class IngestApp
         root.Add(ExtractCommand.Create(context));
         root.Add(TablesCommand.Create(context));
         root.Add(ExportCommand.Create(context));
+        root.Add(FetchCliCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

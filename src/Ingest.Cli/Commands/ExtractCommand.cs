@@ -30,7 +30,7 @@ internal static class ExtractCommand
             var writer = (TextWriter?)file ?? ctx.Stdout;
             var indented = parse.GetValue(pretty);
             var runner = new BatchRunner(services.Processor, services.Loggers.CreateLogger<BatchRunner>());
-            var documents = files.Select(f => (IReadOnlyList<string>)[f]).ToList();
+            var documents = files.Select(DocumentInput.Of).ToList();
             var summary = runner.Run(documents, parse.GetValue(workers), record =>
             {
                 writer.Write(RecordJson.Serialize(record, indented));

@@ -10,19 +10,22 @@ internal static class RunCommand
 {
     public static Command Create(CommandContext ctx)
     {
-        var inputs = CommonOptions.Inputs("PDF files, folders (searched recursively) or globs");
+        var inputs = CommonOptions.Inputs("PDF files, folders (searched recursively), globs, URLs, URL lists (.txt) or manifests (.csv)");
         var store = CommonOptions.Store();
         var workers = CommonOptions.Workers();
-        var command = new Command("run", "Extract, recognize, check and store every input document") { inputs, store, workers };
+        var fetchDir = FetchCliCommand.FetchDir();
+        var command = new Command("run", "Extract, recognize, check and store every input document") { inputs, store, workers, fetchDir };
         command.SetAction(parse =>
         {
-            var files = InputExpander.Expand(parse.GetRequiredValue(inputs), out var missing);
+            var all = parse.GetRequiredValue(inputs);
+            var remote = all.Where(RemoteInputs.IsRemote).ToList();
+            var files = InputExpander.Expand(all.Except(remote), out var missing);
             foreach (var m in missing)
             {
                 ctx.Stderr.WriteLine($"warning: no PDF matched '{m}'");
             }
 
-            if (files.Count == 0)
+            if (files.Count == 0 && remote.Count == 0)
             {
                 throw new UsageException("no input files");
             }
@@ -31,13 +34,22 @@ internal static class RunCommand
             var storePath = parse.GetRequiredValue(store);
             using var records = new SqliteRecordStore(storePath);
             var runner = new BatchRunner(services.Processor, services.Loggers.CreateLogger<BatchRunner>());
-            var documents = files.Select(f => (IReadOnlyList<string>)[f]).ToList();
+            var documents = files.Select(DocumentInput.Of).ToList();
+            var fetchFailed = 0;
+            if (remote.Count > 0)
+            {
+                var options = new Ingest.Fetch.FetchOptions { OutputDirectory = parse.GetRequiredValue(fetchDir) };
+                options.Validate();
+                var (fetched, fetchSummary) = RemoteInputs.FetchAsync(remote, options, records, services.Loggers, ctx.Stderr, ctx.Cancellation).GetAwaiter().GetResult();
+                documents.AddRange(fetched);
+                fetchFailed = fetchSummary.Failed;
+            }
             var summary = runner.Run(documents, parse.GetValue(workers), records.Upsert, new ConsoleProgress(ctx.Stderr), ctx.Cancellation);
             ctx.Stderr.WriteLine(
                 $"{summary.Documents} documents ({summary.Unreadable} unreadable), {summary.Tables} tables, " +
                 $"{summary.Errors} error findings, {summary.Warnings} warnings, {summary.Diagnostics} diagnostics in {summary.Elapsed.TotalSeconds:0.0}s; " +
                 $"store {records.Location} holds {records.Count()} records");
-            return summary.Unreadable > 0 ? ExitCodes.SomeUnreadable : ExitCodes.Ok;
+            return summary.Unreadable > 0 || fetchFailed > 0 ? ExitCodes.SomeUnreadable : ExitCodes.Ok;
         });
         return command;
     }

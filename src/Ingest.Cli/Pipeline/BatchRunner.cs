@@ -22,7 +22,7 @@ internal sealed class BatchSummary
 /// </summary>
 internal sealed class BatchRunner(DocumentProcessor processor, ILogger<BatchRunner> logger)
 {
-    public BatchSummary Run(IReadOnlyList<IReadOnlyList<string>> documents, int workers, Action<DocumentRecord> sink, IProgressReporter? progress, CancellationToken cancellationToken)
+    public BatchSummary Run(IReadOnlyList<DocumentInput> documents, int workers, Action<DocumentRecord> sink, IProgressReporter? progress, CancellationToken cancellationToken)
     {
         var summary = new BatchSummary();
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -32,12 +32,13 @@ internal sealed class BatchRunner(DocumentProcessor processor, ILogger<BatchRunn
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers), CancellationToken = cancellationToken };
         try
         {
-            Parallel.ForEach(documents, options, paths =>
+            Parallel.ForEach(documents, options, input =>
             {
+                var paths = input.Paths;
                 DocumentRecord record;
                 try
                 {
-                    record = processor.Process(paths, cancellationToken: cancellationToken);
+                    record = processor.Process(input, cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -47,7 +48,7 @@ internal sealed class BatchRunner(DocumentProcessor processor, ILogger<BatchRunn
                     record = new DocumentRecord
                     {
                         Id = DocumentProcessor.DocumentId(paths.Select(_ => "").ToList(), paths),
-                        Source = paths[0],
+                        Source = input.Source ?? paths[0],
                         Files = paths.Select(p => new SourceFile { Path = p }).ToList(),
                         Diagnostics = [new Diagnostic { Code = "internal_error", Severity = DiagnosticSeverity.Error, Stage = "pipeline", Message = ex.Message }],
                         Pipeline = new PipelineInfo { Version = DocumentProcessor.Version, ProcessedAt = DateTimeOffset.UtcNow },

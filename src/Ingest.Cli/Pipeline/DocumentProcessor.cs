@@ -11,6 +11,12 @@ namespace Ingest.Cli.Pipeline;
 /// Runs one document (one or more files) through extract → recognize → validate and returns its record.
 /// Bad input never escapes as an exception: it becomes a diagnostic on the record.
 /// </summary>
+/// <summary>One document to process: its files (narrative and tables may be two), where it came from, and manifest metadata.</summary>
+internal sealed record DocumentInput(IReadOnlyList<string> Paths, string? Source = null, IReadOnlyDictionary<string, string>? Metadata = null)
+{
+    public static DocumentInput Of(string path) => new([path]);
+}
+
 internal sealed class DocumentProcessor(IFileExtractor extractor, IRecognizer recognizer, IValidator validator, ILogger<DocumentProcessor> logger)
 {
     public static string Version { get; } =
@@ -20,14 +26,16 @@ internal sealed class DocumentProcessor(IFileExtractor extractor, IRecognizer re
 
     public string? ModelSha256 { get; init; }
 
-    public DocumentRecord Process(IReadOnlyList<string> paths, string? source = null, CancellationToken cancellationToken = default)
+    public DocumentRecord Process(DocumentInput input, CancellationToken cancellationToken = default)
     {
+        var paths = input.Paths;
         ArgumentOutOfRangeException.ThrowIfZero(paths.Count);
         var record = new DocumentRecord
         {
-            Source = source ?? paths[0],
+            Source = input.Source ?? paths[0],
             Pipeline = new PipelineInfo { Version = Version, Model = ModelName, ModelSha256 = ModelSha256, ProcessedAt = DateTimeOffset.UtcNow },
         };
+        ApplyMetadata(record, input.Metadata);
 
         var files = new List<ExtractedFile>();
         for (var i = 0; i < paths.Count; i++)
@@ -79,6 +87,35 @@ internal sealed class DocumentProcessor(IFileExtractor extractor, IRecognizer re
         }
 
         return record;
+    }
+
+    /// <summary>Metadata given by the user (a manifest) is authoritative: recognition only fills what is missing.</summary>
+    private static void ApplyMetadata(DocumentRecord record, IReadOnlyDictionary<string, string>? metadata)
+    {
+        if (metadata is null)
+        {
+            return;
+        }
+
+        if (metadata.TryGetValue("organization", out var org) && org.Length > 0)
+        {
+            record.Organization = org;
+        }
+
+        if (metadata.TryGetValue("year", out var y) && int.TryParse(y, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year))
+        {
+            record.Year = year;
+        }
+
+        if (metadata.TryGetValue("kind", out var kind) && kind is "budget" or "final_account")
+        {
+            record.Kind = kind;
+        }
+
+        if (metadata.TryGetValue("level", out var level) && level is "department" or "unit")
+        {
+            record.Level = level;
+        }
     }
 
     /// <summary>The SHA-256 of a single file; for a group, the SHA-256 of its files' hashes joined in order.</summary>
