@@ -10,6 +10,7 @@ namespace Ingest.Pdf.Tables;
 internal static class StreamDetector
 {
     private const double RunGap = 1.0;
+    private static readonly bool Debug = Environment.GetEnvironmentVariable("INGEST_DEBUG") == "1";
 
     public static List<RawTable> Detect(PageContent page, bool[] used, IReadOnlyList<Box> exclusions, ExtractionOptions options)
     {
@@ -52,6 +53,11 @@ internal static class StreamDetector
         TextRow? prev = null;
         foreach (var row in rows)
         {
+            if (Debug)
+            {
+                Console.Error.WriteLine($"row {row.Box.Top:F0}-{row.Box.Bottom:F0} x {row.Box.Left:F0}-{row.Box.Right:F0}: {string.Join(" | ", row.Runs.Select(r => r.Text))}");
+            }
+
             var height = row.Box.Height;
             var prose = row.Runs.Count == 1 && row.Box.Width > 0.55 * textWidth;
             var crossesExclusion = exclusions.Any(e => e.Top < row.Box.Bottom && e.Bottom > row.Box.Top);
@@ -125,7 +131,7 @@ internal static class StreamDetector
             }
         }
 
-        var allowed = body.Count >= 10 ? body.Count / 10 : 0;
+        var allowed = body.Count >= 4 ? Math.Max(1, body.Count / 4) : 0;
         var cuts = new List<double>();
         var k = 0;
         while (k < bins)
