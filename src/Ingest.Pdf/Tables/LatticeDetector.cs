@@ -270,7 +270,9 @@ internal static class LatticeDetector
         // Charts and diagrams drawn with lines: mostly empty grids.
         var filled = cells.Count(c => c.Text.Length > 0);
         var spanning = cells.Count(c => c.RowSpan > 1 || c.ColSpan > 1);
-        if (filled < 2 || filled < cells.Count * 0.15 || (cells.Count > 12 && spanning > cells.Count * 0.7))
+        // Chinese disclosures print empty template tables (本表为空表): a mostly empty grid with Chinese text is kept.
+        var chinese = cells.Any(c => c.Text.Any(CharClass.IsCjk));
+        if (filled < 2 || (!chinese && (filled < cells.Count * 0.15 || (cells.Count > 12 && spanning > cells.Count * 0.7))))
         {
             foreach (var i in assigned)
             {
