@@ -435,9 +435,17 @@ internal static class LatticeDetector
                 continue;
             }
 
-            var boxes = lines.Select(l => (Top: l.Min(g => g.Top), Bottom: l.Max(g => g.Bottom))).OrderBy(b => b.Top).ToList();
+            var boxes = lines.Select(l => (Top: l.Min(g => g.Top), Bottom: l.Max(g => g.Bottom), Line: l)).OrderBy(b => b.Top).ToList();
             for (var k = 1; k < boxes.Count; k++)
             {
+                // A wrapped label ("(as HCl)", "compounds ...") stays with the line above.
+                var line = boxes[k].Line;
+                var oneColumn = line.Select(g => GridMath.Locate(xs, g.CenterX)).Distinct().Count() == 1;
+                if (oneColumn && StreamDetector.IsContinuationText(LineBuilder.RunText(line)))
+                {
+                    continue;
+                }
+
                 var y = (boxes[k - 1].Bottom + boxes[k].Top) / 2;
                 if (y > ys[r] + 1 && y < ys[r + 1] - 1)
                 {
