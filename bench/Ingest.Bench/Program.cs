@@ -26,6 +26,7 @@ internal static class Program
             "icdar" => Icdar(args[1..]),
             "speed" => Speed(args[1..]),
             "dump" => Dump(args[1..]),
+            "dups" => Dups(args[1..]),
             _ => Usage(),
         };
     }
@@ -148,6 +149,47 @@ internal static class Program
         foreach (var t in file.Tables)
         {
             Console.WriteLine(string.Create(Ci, $"logical: pages [{string.Join(",", t.Pages)}] {t.RowCount}x{t.ColCount} header {t.HeaderRows} title [{t.Title}] unit [{t.UnitText}]"));
+        }
+
+        return 0;
+    }
+
+    private static int Dups(string[] args)
+    {
+        var tol = Environment.GetEnvironmentVariable("DUP_TOL");
+        var options = new ExtractionOptions { DuplicateLetterTolerance = tol is null ? 0.1 : double.Parse(tol, Ci) };
+        foreach (var f in ExpandPdfs(args))
+        {
+            using var doc = PdfDocument.Open(f);
+            for (var i = 1; i <= doc.NumberOfPages; i++)
+            {
+                var page = doc.GetPage(i);
+                var ls = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).OrderBy(l => l.StartBaseLine.X).ToList();
+                var near = 0;
+                var example = "";
+                for (var a = 0; a < ls.Count; a++)
+                {
+                    for (var b = a + 1; b < ls.Count && ls[b].StartBaseLine.X - ls[a].StartBaseLine.X < 3; b++)
+                    {
+                        if (ls[a].Value == ls[b].Value && Math.Abs(ls[a].StartBaseLine.Y - ls[b].StartBaseLine.Y) < 3)
+                        {
+                            near++;
+                            example = $"{ls[a].Value} {ls[a].StartBaseLine} {ls[b].StartBaseLine} {ls[a].PointSize} {ls[b].PointSize}";
+                        }
+                    }
+                }
+
+                if (near > 0)
+                {
+                    Console.WriteLine($"{Path.GetFileName(f)} p{i}: near pairs {near} e.g. {example}");
+                }
+
+                var content = PageReader.Read(page, options);
+                if (content.DuplicateLetters > 0)
+                {
+                    Console.WriteLine($"{Path.GetFileName(f)} p{i}: letters {content.RawLetterCount} glyphs {content.Glyphs.Count} duplicates {content.DuplicateLetters}");
+                }
+            }
         }
 
         return 0;

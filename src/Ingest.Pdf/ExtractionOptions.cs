@@ -3,8 +3,8 @@ namespace Ingest.Pdf;
 /// <summary>Tunable settings of the PDF table engine. All distances are in PDF points.</summary>
 public sealed class ExtractionOptions
 {
-    /// <summary>Letters with the same text whose origins are closer than this fraction of the font size are one glyph drawn twice (fake bold). Default 0.3.</summary>
-    public double DuplicateLetterTolerance { get; set; } = 0.3;
+    /// <summary>Letters with the same text whose origins are closer than this fraction of the font size are one glyph drawn twice (fake bold). Default 0.1.</summary>
+    public double DuplicateLetterTolerance { get; set; } = 0.1;
 
     /// <summary>Segments whose positions differ by less than this are snapped to one ruling line. Default 2.</summary>
     public double RulingSnapTolerance { get; set; } = 2.0;

@@ -52,7 +52,7 @@ internal static class PageReader
         frame = frame with { Turn = DominantTurn(letters, frame) };
 
         var glyphs = new List<Glyph>(letters.Count);
-        var seen = new HashSet<(string, long, long)>();
+        var seen = new Dictionary<(string, long, long), (double X, double Y)>();
         var duplicates = 0;
         var unmapped = 0;
         double w = frame.OutWidth, h = frame.OutHeight;
@@ -76,7 +76,9 @@ internal static class PageReader
                 continue; // drawn outside the visible page
             }
 
-            var q = Math.Max(0.5, g.Size * options.DuplicateLetterTolerance);
+            // Fake bold: the same glyph drawn again at (almost) the same spot. Adjacent equal letters ("ll", "00")
+            // are a glyph width apart, far more than the tolerance.
+            var q = Math.Max(0.2, g.Size * options.DuplicateLetterTolerance);
             var kx = (long)Math.Floor(g.Left / q);
             var ky = (long)Math.Floor(g.Bottom / q);
             var dup = false;
@@ -84,7 +86,10 @@ internal static class PageReader
             {
                 for (var dy = -1; dy <= 1 && !dup; dy++)
                 {
-                    dup = seen.Contains((value, kx + dx, ky + dy));
+                    if (seen.TryGetValue((value, kx + dx, ky + dy), out var other))
+                    {
+                        dup = Math.Abs(other.X - g.Left) <= q && Math.Abs(other.Y - g.Bottom) <= q;
+                    }
                 }
             }
 
@@ -94,7 +99,7 @@ internal static class PageReader
                 continue;
             }
 
-            seen.Add((value, kx, ky));
+            seen[(value, kx, ky)] = (g.Left, g.Bottom);
             glyphs.Add(g);
         }
 
@@ -205,10 +210,11 @@ internal static class PageReader
         if (upright)
         {
             // A nominal box from the baseline: glyph outlines vary (一 vs 量), lines should not.
-            if (right - left < 0.1)
+            // The advance (baseline start to end) rather than the outline: "1" has a narrow outline but a full advance.
+            if (ex - sx > 0.1 && ex - sx < size * 3)
             {
-                left = Math.Min(sx, ex);
-                right = Math.Max(sx, ex);
+                left = sx;
+                right = ex;
             }
 
             top = sy - (0.8 * size);

@@ -66,6 +66,11 @@ public sealed partial class PdfFileExtractor : IFileExtractor
             return Fail(path, sha, info.Length, diagnostics, "not_pdf", "The file does not start with a %PDF header: not a PDF.");
         }
 
+        if (!hasEof)
+        {
+            return Fail(path, sha, info.Length, diagnostics, "truncated", "The PDF ends early: no %%EOF marker at its end (download cut off?).");
+        }
+
         PdfDocument document;
         try
         {
@@ -160,17 +165,6 @@ public sealed partial class PdfFileExtractor : IFileExtractor
                 hasEof ? "No page of the PDF could be read." : "The PDF ends early (no %%EOF marker) and no page could be read.", pageCount);
         }
 
-        if (!hasEof)
-        {
-            diagnostics.Add(new Diagnostic
-            {
-                Code = "truncated",
-                Severity = DiagnosticSeverity.Warning,
-                Stage = Stage,
-                Message = "The PDF has no %%EOF marker at its end; it may be incomplete, but its pages could be read.",
-            });
-        }
-
         IReadOnlyList<LogicalTable> tables = ContinuationJoiner.Join(layouts, _options);
         LogExtracted(_logger, path, layouts.Count, tables.Count);
         return new ExtractedFile
@@ -195,7 +189,7 @@ public sealed partial class PdfFileExtractor : IFileExtractor
         var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var hasHeader = IndexOf(head.AsSpan(0, n), "%PDF-"u8) >= 0;
 
-        var tailLength = (int)Math.Min(stream.Length, 2048);
+        var tailLength = (int)Math.Min(stream.Length, 8192);
         var tail = new byte[tailLength];
         stream.Seek(-tailLength, SeekOrigin.End);
         stream.ReadExactly(tail);

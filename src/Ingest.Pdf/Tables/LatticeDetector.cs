@@ -127,6 +127,28 @@ internal static class LatticeDetector
             return null;
         }
 
+        var inside = new List<int>();
+        for (var i = 0; i < glyphs.Count; i++)
+        {
+            if (!used[i] && bounds.Contains(glyphs[i].CenterX, glyphs[i].CenterY))
+            {
+                inside.Add(i);
+            }
+        }
+
+        if (inside.Count == 0)
+        {
+            return null;
+        }
+
+        DropEmptyColumns(xs, inside, glyphs);
+        DropEmptySlivers(ys, inside, glyphs);
+        if (xs.Count < 3 || ys.Count < 2)
+        {
+            return null;
+        }
+
+        var virtualLines = SubdivideRows(xs, ys, inside, glyphs);
         int rows = ys.Count - 1, cols = xs.Count - 1;
 
         // Ruling intervals per grid line.
@@ -161,24 +183,15 @@ internal static class LatticeDetector
         }
 
         bool HasV(int line, int row) => Covered(vAt[line], ys[row], ys[row + 1]);
-        bool HasH(int line, int col) => Covered(hAt[line], xs[col], xs[col + 1]);
+        bool HasH(int line, int col) => virtualLines.Contains(ys[line]) || Covered(hAt[line], xs[col], xs[col + 1]);
 
         // Glyphs into slots.
         var slotGlyphs = new List<Glyph>?[rows, cols];
+        var assigned = new List<int>();
         var any = false;
-        for (var i = 0; i < glyphs.Count; i++)
+        foreach (var i in inside)
         {
-            if (used[i])
-            {
-                continue;
-            }
-
             var g = glyphs[i];
-            if (!bounds.Contains(g.CenterX, g.CenterY))
-            {
-                continue;
-            }
-
             var r = GridMath.Locate(ys, g.CenterY);
             var c = GridMath.Locate(xs, g.CenterX);
             if (r < 0 || c < 0)
@@ -187,6 +200,7 @@ internal static class LatticeDetector
             }
 
             (slotGlyphs[r, c] ??= []).Add(g);
+            assigned.Add(i);
             used[i] = true;
             any = true;
         }
@@ -243,12 +257,230 @@ internal static class LatticeDetector
                     }
                 }
 
+                if (cs > 1 && TrySplit(cellGlyphs, xs, r, c, rs, cs, ys, cells))
+                {
+                    continue;
+                }
+
                 var box = new Box(xs[c], ys[r], xs[c + cs], ys[r + rs]);
                 cells.Add(new RawCell(r, c, rs, cs, box, LineBuilder.CellText(cellGlyphs)));
             }
         }
 
+        // Charts and diagrams drawn with lines: mostly empty grids.
+        var filled = cells.Count(c => c.Text.Length > 0);
+        var spanning = cells.Count(c => c.RowSpan > 1 || c.ColSpan > 1);
+        // Chinese disclosures print empty template tables (本表为空表): a mostly empty grid with Chinese text is kept.
+        var chinese = cells.Any(c => c.Text.Any(CharClass.IsCjk));
+        if (filled < 2 || (!chinese && (filled < cells.Count * 0.15 || (cells.Count > 12 && spanning > cells.Count * 0.7))))
+        {
+            foreach (var i in assigned)
+            {
+                used[i] = false;
+            }
+
+            return null;
+        }
+
         return new RawTable { Bounds = bounds, RowLines = ys, ColLines = xs, Cells = cells, Method = "lattice" };
+    }
+
+    /// <summary>
+    /// A cell spanning columns whose text falls apart into runs that each sit inside one grid column is
+    /// not merged: the producer left out the inner rulings (rows separated by lines only). Split it.
+    /// </summary>
+    private static bool TrySplit(List<Glyph> glyphs, List<double> xs, int r, int c, int rs, int cs, List<double> ys, List<RawCell> cells)
+    {
+        if (glyphs.Count < 2)
+        {
+            return false;
+        }
+
+        var perCol = new List<Glyph>?[cs];
+        var multiColumnRuns = 0;
+        foreach (var row in LineBuilder.GroupRows(glyphs))
+        {
+            foreach (var run in LineBuilder.SplitRuns(row, 0.8))
+            {
+                var first = GridMath.Locate(xs, run.Box.Left + 0.5);
+                var last = GridMath.Locate(xs, run.Box.Right - 0.5);
+                if (first < 0 || last < 0 || first != last)
+                {
+                    return false;
+                }
+
+                var k = first - c;
+                if (k < 0 || k >= cs)
+                {
+                    return false;
+                }
+
+                (perCol[k] ??= []).AddRange(run.Glyphs);
+            }
+        }
+
+        foreach (var list in perCol)
+        {
+            if (list is not null)
+            {
+                multiColumnRuns++;
+            }
+        }
+
+        if (multiColumnRuns < 2)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < cs; k++)
+        {
+            var box = new Box(xs[c + k], ys[r], xs[c + k + 1], ys[r + rs]);
+            cells.Add(new RawCell(r, c + k, rs, 1, box, perCol[k] is { } list ? LineBuilder.CellText(list) : ""));
+        }
+
+        return true;
+    }
+
+    /// <summary>Columns without any text (gaps between shaded cells, double rules) are merged away.</summary>
+    private static void DropEmptyColumns(List<double> xs, List<int> inside, IReadOnlyList<Glyph> glyphs)
+    {
+        var count = new int[xs.Count - 1];
+        foreach (var i in inside)
+        {
+            var c = GridMath.Locate(xs, glyphs[i].CenterX);
+            if (c >= 0)
+            {
+                count[c]++;
+            }
+        }
+
+        for (var c = count.Length - 1; c >= 0 && xs.Count > 3; c--)
+        {
+            if (count[c] > 0 || xs[c + 1] - xs[c] > 15)
+            {
+                continue;
+            }
+
+            // Keep the outer frame; remove the inner line of the empty column.
+            xs.RemoveAt(c == count.Length - 1 ? c : c + 1);
+        }
+    }
+
+    /// <summary>Very thin rows without text (double rules) are merged into their neighbour.</summary>
+    private static void DropEmptySlivers(List<double> ys, List<int> inside, IReadOnlyList<Glyph> glyphs)
+    {
+        var count = new int[ys.Count - 1];
+        foreach (var i in inside)
+        {
+            var r = GridMath.Locate(ys, glyphs[i].CenterY);
+            if (r >= 0)
+            {
+                count[r]++;
+            }
+        }
+
+        for (var r = count.Length - 1; r >= 0 && ys.Count > 2; r--)
+        {
+            if (count[r] == 0 && ys[r + 1] - ys[r] < 5)
+            {
+                ys.RemoveAt(r == count.Length - 1 ? r : r + 1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A ruled row that holds several text lines of figures in several columns is a block of unruled rows
+    /// (tables ruled only around the header or the block): split it at the text lines. Returns the added lines.
+    /// </summary>
+    private static HashSet<double> SubdivideRows(List<double> xs, List<double> ys, List<int> inside, IReadOnlyList<Glyph> glyphs)
+    {
+        var added = new HashSet<double>();
+        var byRow = new List<Glyph>?[ys.Count - 1];
+        foreach (var i in inside)
+        {
+            var r = GridMath.Locate(ys, glyphs[i].CenterY);
+            if (r >= 0)
+            {
+                (byRow[r] ??= []).Add(glyphs[i]);
+            }
+        }
+
+        var newLines = new List<double>();
+        for (var r = 0; r < byRow.Length; r++)
+        {
+            if (byRow[r] is not { Count: > 1 } rowGlyphs)
+            {
+                continue;
+            }
+
+            var lines = LineBuilder.GroupRows(rowGlyphs);
+            if (lines.Count < 2)
+            {
+                continue;
+            }
+
+            var colsWithLines = new Dictionary<int, (int Lines, int Numeric)>();
+            foreach (var line in lines)
+            {
+                foreach (var group in line.GroupBy(g => GridMath.Locate(xs, g.CenterX)))
+                {
+                    var text = LineBuilder.RunText(group.ToList());
+                    var (n, num) = colsWithLines.GetValueOrDefault(group.Key);
+                    colsWithLines[group.Key] = (n + 1, num + (LooksNumeric(text) ? 1 : 0));
+                }
+            }
+
+            if (colsWithLines.Values.Count(v => v.Lines >= 2) < 2 || !colsWithLines.Values.Any(v => v.Numeric >= 2))
+            {
+                continue;
+            }
+
+            var boxes = lines.Select(l => (Top: l.Min(g => g.Top), Bottom: l.Max(g => g.Bottom), Line: l)).OrderBy(b => b.Top).ToList();
+            for (var k = 1; k < boxes.Count; k++)
+            {
+                // A wrapped label ("(as HCl)", "compounds ...") stays with the line above.
+                var line = boxes[k].Line;
+                var oneColumn = line.Select(g => GridMath.Locate(xs, g.CenterX)).Distinct().Count() == 1;
+                if (oneColumn && StreamDetector.IsContinuationText(LineBuilder.RunText(line)))
+                {
+                    continue;
+                }
+
+                var y = (boxes[k - 1].Bottom + boxes[k].Top) / 2;
+                if (y > ys[r] + 1 && y < ys[r + 1] - 1)
+                {
+                    newLines.Add(y);
+                }
+            }
+        }
+
+        foreach (var y in newLines)
+        {
+            added.Add(y);
+            ys.Add(y);
+        }
+
+        ys.Sort();
+        return added;
+    }
+
+    private static bool LooksNumeric(string text)
+    {
+        var digits = 0;
+        var letters = 0;
+        foreach (var ch in text)
+        {
+            if (char.IsDigit(ch))
+            {
+                digits++;
+            }
+            else if (char.IsLetter(ch))
+            {
+                letters++;
+            }
+        }
+
+        return digits > 0 && digits >= letters;
     }
 
     private static int Nearest(List<double> lines, double v)

@@ -10,6 +10,7 @@ namespace Ingest.Pdf.Tables;
 internal static class StreamDetector
 {
     private const double RunGap = 1.0;
+    private static readonly bool Debug = Environment.GetEnvironmentVariable("INGEST_DEBUG") == "1";
 
     public static List<RawTable> Detect(PageContent page, bool[] used, IReadOnlyList<Box> exclusions, ExtractionOptions options)
     {
@@ -52,8 +53,13 @@ internal static class StreamDetector
         TextRow? prev = null;
         foreach (var row in rows)
         {
+            if (Debug)
+            {
+                Console.Error.WriteLine($"row {row.Box.Top:F0}-{row.Box.Bottom:F0} x {row.Box.Left:F0}-{row.Box.Right:F0}: {string.Join(" | ", row.Runs.Select(r => r.Text))}");
+            }
+
             var height = row.Box.Height;
-            var prose = row.Runs.Count == 1 && row.Box.Width > 0.55 * textWidth;
+            var prose = (row.Runs.Count == 1 && row.Box.Width > 0.55 * textWidth) || IsJustified(row, textWidth);
             var crossesExclusion = exclusions.Any(e => e.Top < row.Box.Bottom && e.Bottom > row.Box.Top);
             var gapBreak = prev is not null && row.Box.Top - prev.Box.Bottom > 2.5 * Math.Max(height, prev.Box.Height);
             if (prose || crossesExclusion || gapBreak)
@@ -72,6 +78,30 @@ internal static class StreamDetector
         Close();
         return tables;
     }
+
+    /// <summary>A justified line of running text: wide, split into many runs by stretched word spaces only.</summary>
+    private static bool IsJustified(TextRow row, double textWidth)
+    {
+        if (row.Runs.Count < 4 || row.Box.Width < 0.5 * textWidth)
+        {
+            return false;
+        }
+
+        // At most one wide gap (a caption label such as "Table 10:" followed by a tab).
+        var wide = 0;
+        for (var i = 1; i < row.Runs.Count; i++)
+        {
+            if (row.Runs[i].Box.Left - row.Runs[i - 1].Box.Right > 1.0 * Math.Max(row.Runs[i].Size, 1))
+            {
+                wide++;
+            }
+        }
+
+        return wide == 0 || (wide == 1 && row.Runs.Count >= 5);
+    }
+
+    public static bool IsContinuationText(string text) =>
+        text.Length > 0 && (char.IsLower(text[0]) || text[0] == '(');
 
     private static RawTable? BuildTable(List<TextRow> block, ExtractionOptions options)
     {
@@ -125,7 +155,7 @@ internal static class StreamDetector
             }
         }
 
-        var allowed = body.Count >= 10 ? body.Count / 10 : 0;
+        var allowed = body.Count >= 4 ? Math.Max(1, body.Count / 4) : 0;
         var cuts = new List<double>();
         var k = 0;
         while (k < bins)
@@ -201,6 +231,42 @@ internal static class StreamDetector
                     slots[r].Add((first, last - first + 1, new List<Glyph>(run.Glyphs)));
                 }
             }
+        }
+
+        // Wrapped cell text: a line holding only one cell that starts in lower case or with "(" continues the line above.
+        var keep = new List<int>();
+        for (var r = 0; r < block.Count; r++)
+        {
+            if (keep.Count > 0 && slots[r].Count == 1 && IsContinuationText(block[r].Runs[0].Text))
+            {
+                var prevRow = keep[^1];
+                var (col, span, glyphs) = slots[r][0];
+                var target = slots[prevRow].FindIndex(x => x.Col == col && x.Span == span);
+                var gap = block[r].Box.Top - block[prevRow].Box.Bottom;
+                if (target >= 0 && gap < block[r].Box.Height)
+                {
+                    slots[prevRow][target].Glyphs.AddRange(glyphs);
+                    block[prevRow] = new TextRow([.. block[prevRow].Runs, .. block[r].Runs]);
+                    continue;
+                }
+            }
+
+            keep.Add(r);
+        }
+
+        if (keep.Count < block.Count)
+        {
+            slots = keep.Select(r => slots[r]).ToArray();
+            block = keep.Select(r => block[r]).ToList();
+        }
+
+        // Running text laid out in columns is not a table: long cells, few figures.
+        var texts = slots.SelectMany(x => x).Select(x => LineBuilder.RunText(x.Glyphs)).Where(t => t.Length > 0).ToList();
+        var lengths = texts.Select(t => t.Length).Order().ToList();
+        var withDigits = texts.Count(t => t.Any(char.IsDigit));
+        if (lengths.Count > 0 && lengths[lengths.Count / 2] > 18 && withDigits * 10 < texts.Count * 3)
+        {
+            return null;
         }
 
         var rowLines = new List<double>();

@@ -165,17 +165,16 @@ internal static partial class TableDecorator
         return result;
     }
 
+    /// <summary>An amount or a classification code: text that never appears in a header.</summary>
     public static bool IsDataText(string text)
     {
         var s = text.Trim();
-        if (s.Length == 0)
-        {
-            return false;
-        }
-
-        return AmountPattern().IsMatch(s) || CodePattern().IsMatch(s) || s.Contains("合计", StringComparison.Ordinal)
-            || s.Contains("总计", StringComparison.Ordinal) || s.Contains("小计", StringComparison.Ordinal);
+        return s.Length > 0 && (AmountPattern().IsMatch(s) || CodePattern().IsMatch(s));
     }
+
+    /// <summary>A total row label (合计, 总计) in the first column starts the body even without amounts (empty tables).</summary>
+    private static bool IsTotalLabel(TableCell c) =>
+        c.Col == 0 && c.Row > 0 && c.Text.Length <= 8 && (c.Text.Contains("合计", StringComparison.Ordinal) || c.Text.Contains("总计", StringComparison.Ordinal));
 
     /// <summary>Rows at the top before the first row holding an amount, a code or a total, not cutting a merged cell.</summary>
     public static int CountHeaderRows(IReadOnlyList<TableCell> cells, int rowCount)
@@ -183,9 +182,20 @@ internal static partial class TableDecorator
         var firstData = rowCount;
         foreach (var c in cells)
         {
-            if (c.Row < firstData && IsDataText(c.Text))
+            if (c.Row < firstData && (IsDataText(c.Text) || IsTotalLabel(c)))
             {
                 firstData = c.Row;
+            }
+        }
+
+        // An empty row (template tables printed without figures) also ends the header.
+        var grid = new TableGrid(rowCount, cells.Count == 0 ? 0 : cells.Max(c => c.Col + c.ColSpan), cells);
+        for (var r = 1; r < firstData; r++)
+        {
+            if (grid.RowTexts(r).All(t => t.Length == 0))
+            {
+                firstData = r;
+                break;
             }
         }
 
