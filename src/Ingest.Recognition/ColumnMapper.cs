@@ -42,6 +42,12 @@ internal sealed record MappedColumn(int Index, IReadOnlyList<string> Path, Colum
 /// </summary>
 internal static class ColumnMapper
 {
+    /// <summary>三公 tables that also list 会议费/培训费: the total over everything printed.</summary>
+    public const string GrandTotal = "grand_total";
+
+    /// <summary>单位预留机动经费: a reserve printed beside basic and project expenditure.</summary>
+    public const string Reserve = "reserve";
+
     public static TableFamily FamilyOf(string type) => type switch
     {
         _ when TableTypes.IsTwoSided(type) => TableFamily.TwoSided,
@@ -117,6 +123,16 @@ internal static class ColumnMapper
             result.Add(new MappedColumn(c, paths[c], ColumnRole.Value, id, side));
         }
 
+        // A lone 合计 in a 三公 table without 会议费/培训费 columns is the 三公 total itself.
+        if (family == TableFamily.ThreePublic && !result.Exists(r => r.Id == Columns.Total) && !result.Exists(r => r.Id is Columns.Meeting or Columns.Training))
+        {
+            var i = result.FindIndex(r => r.Id == GrandTotal);
+            if (i >= 0)
+            {
+                result[i] = result[i] with { Id = Columns.Total };
+            }
+        }
+
         return result;
     }
 
@@ -170,7 +186,8 @@ internal static class ColumnMapper
             if (Leaf("机关运行") || Leaf("机构运行")) return Columns.InstitutionOperating;
             if (Leaf("会议")) return Columns.Meeting;
             if (Leaf("培训")) return Columns.Training;
-            if (isTotal || Leaf("三公")) return Columns.Total;
+            if (Leaf("三公") || (isTotal && In("三公"))) return Columns.Total;
+            if (isTotal) return GrandTotal;
             if (Leaf("预算数") || Leaf("预算")) return Columns.BudgetAmount;
             if (Leaf("决算数") || Leaf("决算")) return Columns.FinalAmount;
             return null;
@@ -228,6 +245,7 @@ internal static class ColumnMapper
         if (Leaf("其他运转")) return Columns.ProjectOperating;
         if (Leaf("特定目标")) return Columns.ProjectSpecific;
         if (Leaf("上缴上级")) return Columns.PaymentToSuperior;
+        if (Leaf("预留") || Leaf("机动经费")) return Reserve;
         if (Leaf("经营支出")) return Columns.OperatingExpenditure;
         if (Leaf("对附属单位补助")) return Columns.SubsidyToAffiliates;
         if (Leaf("结转") || Leaf("结余")) return Columns.CarryForward;

@@ -178,7 +178,8 @@ internal static partial class TableNormalizer
                 {
                     single.Line = Lines.Total;
                 }
-                else if (family == TableFamily.ThreePublic && single.Name.Length == 0)
+                else if ((family == TableFamily.ThreePublic || (family == TableFamily.Functional && record.Rows.Count == 0))
+                    && single.Name.Length == 0 && single.FuncCode is null && single.Values.Count > 0)
                 {
                     single.Line = Lines.Total;
                 }

@@ -46,6 +46,7 @@ public static class RuleIds
     public const string T7Total = "T7.total=abroad+vehicle+reception";
     public const string T7Vehicle = "T7.vehicle=purchase+operation";
     public const string T7VsT6 = "T7~T6.one_sided";
+    public const string T7GrandTotal = "T7.grand_total=three_public+meeting+training";
 
     // Other tables
     public const string ProjectVsT5 = "project~T5.project";

@@ -242,7 +242,7 @@ internal static class TableRules
             if (total is { Blank: false } tv && (basic is not null || project is not null))
             {
                 var parts = new[] { basic, project }.OfType<Val>().ToList();
-                parts.AddRange(new[] { Columns.PaymentToSuperior, Columns.OperatingExpenditure, Columns.SubsidyToAffiliates }
+                parts.AddRange(new[] { Columns.PaymentToSuperior, Columns.OperatingExpenditure, Columns.SubsidyToAffiliates, "reserve", Columns.CarryForward }
                     .Select(c => Amounts.Get(t, row, c)).OfType<Val>());
                 if (!parts.TrueForAll(p => p.Blank) || tv.Yuan == 0m)
                 {
@@ -412,6 +412,14 @@ internal static class TableRules
             {
                 run.Sum(RuleIds.T7Vehicle, vv, [purchase.Value, operation.Value], () => run.At(t, row, Columns.VehicleTotal),
                     "official vehicles: total vs purchase + operation", "公务用车购置及运行费与购置费、运行费之和");
+            }
+
+            var meeting = Amounts.Get(t, row, Columns.Meeting);
+            var training = Amounts.Get(t, row, Columns.Training);
+            if (Amounts.Get(t, row, "grand_total") is { Blank: false } gv && total is not null && (meeting is not null || training is not null))
+            {
+                run.Sum(RuleIds.T7GrandTotal, gv, new[] { total, meeting, training }.OfType<Val>().ToList(), () => run.At(t, row, "grand_total"),
+                    "total vs 三公 + meeting + training", "合计与“三公”经费、会议费、培训费之和");
             }
 
             if (total is { Blank: false } tv && abroad is not null && vehicle is not null && reception is not null)
