@@ -51,6 +51,6 @@ public sealed class IcdarTests
         var scores = IcdarBenchmark.Run(RepoPaths.Icdar, pdf => engine.Extract(pdf).Pages.SelectMany(p => p.Tables).ToList());
         Assert.Equal(47, scores.Count);
         var total = IcdarBenchmark.Total(scores);
-        Assert.True(total.F1 >= 0.90, $"total F1 {total.F1:F4} (P {total.Precision:F4}, R {total.Recall:F4})");
+        Assert.True(total.F1 >= 0.91, $"total F1 {total.F1:F4} (P {total.Precision:F4}, R {total.Recall:F4})");
     }
 }
