@@ -123,6 +123,11 @@ internal static class ColumnMapper
             result.Add(new MappedColumn(c, paths[c], ColumnRole.Value, id, side));
         }
 
+        // Two or three code columns in a row under one 科目编码 header are 类 | 款 | 项.
+        SplitCodeRuns(result, ColumnRole.FuncCode, [ColumnRole.FuncLei, ColumnRole.FuncKuan, ColumnRole.FuncXiang]);
+        SplitCodeRuns(result, ColumnRole.EconCode, [ColumnRole.EconLei, ColumnRole.EconKuan]);
+        SplitCodeRuns(result, ColumnRole.GovEconCode, [ColumnRole.GovEconLei, ColumnRole.GovEconKuan]);
+
         // A lone 合计 in a 三公 table without 会议费/培训费 columns is the 三公 total itself.
         if (family == TableFamily.ThreePublic && !result.Exists(r => r.Id == Columns.Total) && !result.Exists(r => r.Id is Columns.Meeting or Columns.Training))
         {
@@ -134,6 +139,28 @@ internal static class ColumnMapper
         }
 
         return result;
+    }
+
+    private static void SplitCodeRuns(List<MappedColumn> columns, ColumnRole role, ColumnRole[] parts)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var run = 0;
+            while (i + run < columns.Count && columns[i + run].Role == role)
+            {
+                run++;
+            }
+
+            if (run >= 2 && run <= parts.Length)
+            {
+                for (var k = 0; k < run; k++)
+                {
+                    columns[i + k] = columns[i + k] with { Role = parts[k], Id = parts[k].ToString().ToLowerInvariant() };
+                }
+            }
+
+            i += Math.Max(0, run - 1);
+        }
     }
 
     private static bool IsGovEcon(List<string> path) => path.Exists(p => p.Contains("政府", StringComparison.Ordinal) && p.Contains("经济分类", StringComparison.Ordinal));

@@ -96,7 +96,8 @@ internal static partial class MetadataReader
         for (var i = 0; i < Math.Min(headLines.Count, 8); i++)
         {
             var compact = ChineseText.Compact(headLines[i]);
-            if (!(compact.Contains("预算", StringComparison.Ordinal) || compact.Contains("决算", StringComparison.Ordinal)) || compact.Contains("目录", StringComparison.Ordinal))
+            if (!(compact.Contains("预算", StringComparison.Ordinal) || compact.Contains("决算", StringComparison.Ordinal)) || compact.Contains("目录", StringComparison.Ordinal)
+                || IsHeading(compact))
             {
                 continue;
             }
@@ -111,7 +112,7 @@ internal static partial class MetadataReader
             {
                 // Cover: the organization on its own line above "2019年度部门预算公开".
                 var previous = ChineseText.Compact(headLines[i - 1]);
-                if (previous.Length is >= 4 and <= 40 && !previous.Any(char.IsAsciiDigit))
+                if (previous.Length is >= 4 and <= 40 && !previous.Any(char.IsAsciiDigit) && !IsHeading(previous))
                 {
                     Vote(previous, 1);
                 }
@@ -120,6 +121,11 @@ internal static partial class MetadataReader
 
         return votes.Count == 0 ? null : votes.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Length).First().Key;
     }
+
+    /// <summary>Section headings (一、… 第二部分 …) and table titles are not covers.</summary>
+    private static bool IsHeading(string compact) =>
+        compact.StartsWith('第') || compact.Contains('、', StringComparison.Ordinal) || compact.Contains("情况", StringComparison.Ordinal)
+        || compact.Contains("说明", StringComparison.Ordinal) || compact.EndsWith('表') || (compact.Length > 0 && "一二三四五六七八九十(（".Contains(compact[0], StringComparison.Ordinal));
 
     private static bool IsPlaceOnly(string org) =>
         (org.EndsWith('市') || org.EndsWith('区') || org.EndsWith('省') || org.EndsWith('县')) && org.Length <= 8;

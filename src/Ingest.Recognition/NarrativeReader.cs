@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Ingest.Core;
 using Ingest.Core.Records;
 using Ingest.Core.Text;
 
@@ -11,19 +12,38 @@ internal sealed record NarrativePassage(int File, int Page, string Text);
 /// <summary>
 /// Reads the amounts, shares and year-on-year changes that the 情况说明 states, with their meaning.
 /// An amount is a number followed by a money unit, so a year (2024年) is never read as an amount.
+/// A share (占38.27%) is of the amount its passage introduces before 其中, or of the one it names (占"三公"经费的31.14%).
 /// </summary>
 internal static partial class NarrativeReader
 {
-    [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s*(?<unit>亿元|万元|千元|元)")]
+    [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)(?<unit>亿元|万元|千元|元)")]
     private static partial Regex AmountPattern();
 
-    [GeneratedRegex(@"(?<num>\d+(?:\.\d+)?)\s*%")]
+    [GeneratedRegex(@"(?<num>\d+(?:\.\d+)?)%")]
     private static partial Regex PercentPattern();
 
-    [GeneratedRegex(@"(?<dir>增加|减少|增长|下降|上升|降低|持平|减幅|增幅)")]
+    [GeneratedRegex(@"(?<dir>增加|减少|增长|下降|上升|降低|持平|减幅|增幅|调减|调增|压减|缩减|小于|少于|大于|多于|节约|超出)")]
     private static partial Regex DirectionPattern();
 
-    // Ordered: more specific keywords first.
+    [GeneratedRegex(@"占(?<base>[^占%\d]{1,16}?)的?(?=\d)")]
+    private static partial Regex NamedBase();
+
+    [GeneratedRegex(@"(?<name>[\u4e00-\u9fa5]{2,14}?)(?:支出)?[(（]类[)）]")]
+    private static partial Regex LeiItem();
+
+    [GeneratedRegex(@"(收入|支出)(预算|决算)?(?<total>总额|总计|合计|规模)(为|是|共|共计|达)?$")]
+    private static partial Regex GenericTotalTail();
+
+    [GeneratedRegex(@"(收入|支出)(预算|决算)?(为|是|共|共计|达)?$")]
+    private static partial Regex GenericTail();
+
+    [GeneratedRegex(@"(?<=\d)\s+(?=[\d.,%])|(?<=[\d.,])\s+(?=\d)")]
+    private static partial Regex SpacedDigits();
+
+    [GeneratedRegex(@"(?=(?:^|[。；;])?\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]))")]
+    private static partial Regex SectionStart();
+
+    // Ordered: more specific keywords first; the one ending nearest to the figure wins.
     private static readonly (string Keyword, string Key)[] Keys =
     [
         ("收入总计", "revenue_total"),
@@ -38,6 +58,8 @@ internal static partial class NarrativeReader
         ("因公出国", "three_public.abroad"),
         ("公务接待", "three_public.reception"),
         ("三公", "three_public.total"),
+        ("会议费", "meeting"),
+        ("培训费", "training"),
         ("机关运行经费", "institution_operating"),
         ("机构运行经费", "institution_operating"),
         ("政府采购货物", "procurement.goods"),
@@ -56,17 +78,20 @@ internal static partial class NarrativeReader
         ("一般公共预算支出", "general_public_expenditure"),
         ("一般公共预算收支", "general_public_expenditure"),
         ("一般公共预算", "general_public_budget"),
+        ("财政拨款收入支出", "fiscal_grant_total"),
+        ("财政拨款收支总", "fiscal_grant_total"),
+        ("财政拨款支出", "fiscal_grant_expenditure"),
+        ("财政拨款预算支出", "fiscal_grant_expenditure"),
+        ("财政拨款决算支出", "fiscal_grant_expenditure"),
+        ("财政拨款预算收入", "fiscal_grant"),
         ("财政拨款收入", "fiscal_grant"),
         ("财政拨款收支", "fiscal_grant"),
-        ("财政拨款支出", "fiscal_grant_expenditure"),
         ("事业单位经营收入", "operating_income"),
         ("经营收入", "operating_income"),
         ("事业收入", "business_income"),
         ("上级补助收入", "superior_subsidy"),
         ("附属单位上缴收入", "affiliate_remittance"),
         ("其他收入", "other_income"),
-        ("收入", "revenue_total"),
-        ("支出", "expenditure_total"),
     ];
 
     public static List<NarrativeFact> Read(IEnumerable<NarrativePassage> passages)
@@ -74,9 +99,11 @@ internal static partial class NarrativeReader
         var facts = new List<NarrativeFact>();
         foreach (var passage in passages)
         {
-            foreach (var sentence in Sentences(passage.Text))
+            var text = SpacedDigits().Replace(ChineseText.Clean(passage.Text), "");
+            NarrativeFact? previous = null;
+            foreach (var sentence in Sentences(text))
             {
-                ReadSentence(passage, sentence, facts);
+                previous = ReadSentence(passage, sentence, facts, previous);
             }
         }
 
@@ -85,56 +112,65 @@ internal static partial class NarrativeReader
 
     private static IEnumerable<string> Sentences(string text)
     {
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        foreach (var section in SectionStart().Split(text))
         {
-            if (text[i] is '。' or '\n')
+            var start = 0;
+            for (var i = 0; i < section.Length; i++)
             {
-                if (i > start)
+                if (section[i] is '。' or '\n')
                 {
-                    yield return text[start..(i + 1)].Trim();
+                    if (i > start)
+                    {
+                        yield return section[start..(i + 1)].Trim();
+                    }
+
+                    start = i + 1;
                 }
-
-                start = i + 1;
             }
-        }
 
-        if (start < text.Length)
-        {
-            yield return text[start..].Trim();
+            if (start < section.Length && section[start..].Trim().Length > 0)
+            {
+                yield return section[start..].Trim();
+            }
         }
     }
 
-    private static void ReadSentence(NarrativePassage passage, string sentence, List<NarrativeFact> facts)
+    /// <returns>The last amount stated in the sentence (the base of a following "其中：…占…%").</returns>
+    private static NarrativeFact? ReadSentence(NarrativePassage passage, string sentence, List<NarrativeFact> facts, NarrativeFact? previous)
     {
-        string? lastKey = null;
-        decimal? lastAmount = null;
-        string? firstKey = null;
-        decimal? firstAmount = null;
+        NarrativeFact? last = null;
+        NarrativeFact? shareBase = null;
+        NarrativeFact? pendingChange = null;
         var clauses = sentence.Split(['，', ',', '；', ';', '：', ':'], StringSplitOptions.RemoveEmptyEntries);
-        var pendingChange = (NarrativeFact?)null;
+        var first = true;
         foreach (var clause in clauses)
         {
+            var sentenceStart = first;
+            first = false;
+            if (clause.Contains("其中", StringComparison.Ordinal) && (last ?? previous) is { } introduced)
+            {
+                shareBase = introduced;
+            }
+
             var amountMatch = AmountPattern().Match(clause);
             var percentMatch = PercentPattern().Match(clause);
             var dirMatch = DirectionPattern().Match(clause);
             var before = amountMatch.Success ? clause[..amountMatch.Index] : clause;
-            var key = KeyOf(before) ?? (amountMatch.Success ? null : KeyOf(clause));
+            var key = KeyOf(before, sentenceStart);
 
             if (amountMatch.Success)
             {
                 var unit = amountMatch.Groups["unit"].Value;
-                var printed = amountMatch.Groups["num"].Value;
-                if (!decimal.TryParse(printed.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+                var printed = amountMatch.Groups["num"].Value.Replace(",", "", StringComparison.Ordinal);
+                if (!decimal.TryParse(printed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
                 {
                     continue;
                 }
 
                 var amount = number * MoneyUnit.Multiplier(unit);
-                var isChange = dirMatch.Success && dirMatch.Index < amountMatch.Index;
-                if (isChange)
+                if (dirMatch.Success && dirMatch.Index < amountMatch.Index)
                 {
-                    var subject = key ?? lastKey ?? firstKey;
+                    var subject = key ?? last?.Key;
                     if (subject is null)
                     {
                         continue;
@@ -148,7 +184,7 @@ internal static partial class NarrativeReader
                         Printed = printed,
                         Unit = unit,
                         Direction = Direction(dirMatch.Value),
-                        CurrentAmount = FindCurrent(facts, passage, subject, sentence) ,
+                        CurrentAmount = Current(facts, passage, subject),
                         Quote = sentence,
                         File = passage.File,
                         Page = passage.Page,
@@ -156,13 +192,14 @@ internal static partial class NarrativeReader
                     facts.Add(pendingChange);
                     if (percentMatch.Success && percentMatch.Index > amountMatch.Index)
                     {
-                        pendingChange.Percent = decimal.Parse(percentMatch.Groups["num"].Value, CultureInfo.InvariantCulture);
+                        pendingChange.Percent = Percent(percentMatch);
                         pendingChange = null;
                     }
 
                     continue;
                 }
 
+                pendingChange = null;
                 if (key is null)
                 {
                     continue;
@@ -179,64 +216,73 @@ internal static partial class NarrativeReader
                     File = passage.File,
                     Page = passage.Page,
                 };
+                facts.Add(fact);
                 if (percentMatch.Success && percentMatch.Index > amountMatch.Index && clause.Contains('占', StringComparison.Ordinal))
                 {
-                    AddShare(fact, percentMatch, firstKey, firstAmount);
+                    AddShare(fact, clause[amountMatch.Index..], percentMatch, shareBase ?? FirstOf(facts, sentence, fact), facts, passage);
                 }
 
-                facts.Add(fact);
-                lastKey = key;
-                lastAmount = amount;
-                if (firstKey is null)
-                {
-                    firstKey = key;
-                    firstAmount = amount;
-                }
-
-                pendingChange = null;
+                last = fact;
                 continue;
             }
 
-            if (percentMatch.Success)
+            if (!percentMatch.Success)
             {
-                if (pendingChange is not null && pendingChange.Percent is null)
-                {
-                    pendingChange.Percent = decimal.Parse(percentMatch.Groups["num"].Value, CultureInfo.InvariantCulture);
-                    if (dirMatch.Success && Direction(dirMatch.Value) is { } d2 && d2 != pendingChange.Direction)
-                    {
-                        // 减少…，增长…%: keep the word that goes with the percentage too.
-                        pendingChange.Direction = pendingChange.Direction + "/" + d2;
-                    }
-
-                    pendingChange = null;
-                }
-                else if (clause.Contains('占', StringComparison.Ordinal) && lastKey is not null && facts.Count > 0 && facts[^1].Key == lastKey && facts[^1].Percent is null)
-                {
-                    AddShare(facts[^1], percentMatch, firstKey, firstAmount);
-                }
+                continue;
             }
 
-            _ = lastAmount;
+            if (pendingChange is not null && pendingChange.Percent is null)
+            {
+                pendingChange.Percent = Percent(percentMatch);
+                if (dirMatch.Success && Direction(dirMatch.Value) is { } second && second != pendingChange.Direction)
+                {
+                    // 减少…，增长…%: two words for one change that disagree.
+                    pendingChange.Direction = pendingChange.Direction + "/" + second;
+                }
+
+                pendingChange = null;
+            }
+            else if (clause.Contains('占', StringComparison.Ordinal) && last is not null && last.Percent is null)
+            {
+                AddShare(last, clause, percentMatch, shareBase ?? FirstOf(facts, sentence, last), facts, passage);
+            }
         }
+
+        return last;
     }
 
-    private static void AddShare(NarrativeFact fact, Match percentMatch, string? firstKey, decimal? firstAmount)
+    private static NarrativeFact? FirstOf(List<NarrativeFact> facts, string sentence, NarrativeFact except) =>
+        facts.Find(f => f.Quote == sentence && f.Kind != "change" && !ReferenceEquals(f, except));
+
+    private static void AddShare(NarrativeFact fact, string text, Match percentMatch, NarrativeFact? implicitBase, List<NarrativeFact> facts, NarrativePassage passage)
     {
-        fact.Percent = decimal.Parse(percentMatch.Groups["num"].Value, CultureInfo.InvariantCulture);
+        fact.Percent = Percent(percentMatch);
         fact.Kind = "share";
-        if (firstKey is not null && firstKey != fact.Key)
+        var named = NamedBase().Match(text);
+        if (named.Success && named.Index < percentMatch.Index && KeyOf(named.Groups["base"].Value, true) is { } baseKey)
         {
-            fact.BaseKey = firstKey;
-            fact.BaseAmount = firstAmount;
+            fact.BaseKey = baseKey;
+            fact.BaseAmount = Current(facts, passage, baseKey, fact);
+            return;
+        }
+
+        if (implicitBase is not null && implicitBase.Key != fact.Key)
+        {
+            fact.BaseKey = implicitBase.Key;
+            fact.BaseAmount = implicitBase.Amount;
         }
     }
 
-    private static decimal? FindCurrent(List<NarrativeFact> facts, NarrativePassage passage, string subject, string sentence)
+    private static decimal Percent(Match m) => decimal.Parse(m.Groups["num"].Value, CultureInfo.InvariantCulture);
+
+    /// <summary>The latest amount stated for a key in the same file, near this page.</summary>
+    private static decimal? Current(List<NarrativeFact> facts, NarrativePassage passage, string key, NarrativeFact? except = null)
     {
         for (var i = facts.Count - 1; i >= 0; i--)
         {
             var f = facts[i];
-            if (f.Kind != "change" && f.Amount is not null && f.File == passage.File && (f.Key == subject || SameMeaning(f.Key, subject)) && (f.Quote == sentence || f.Page == passage.Page || f.Page == passage.Page - 1))
+            if (!ReferenceEquals(f, except) && f.Kind != "change" && f.Amount is not null && f.File == passage.File && Math.Abs(f.Page - passage.Page) <= 1
+                && (f.Key == key || SameMeaning(f.Key, key)))
             {
                 return f.Amount;
             }
@@ -251,26 +297,31 @@ internal static partial class NarrativeReader
 
     private static string? Direction(string word) => word switch
     {
-        "增加" or "增长" or "上升" or "增幅" => "increase",
-        "减少" or "下降" or "降低" or "减幅" => "decrease",
+        "增加" or "增长" or "上升" or "增幅" or "调增" or "大于" or "多于" or "超出" => "increase",
+        "减少" or "下降" or "降低" or "减幅" or "调减" or "压减" or "缩减" or "小于" or "少于" or "节约" => "decrease",
         "持平" => "flat",
         _ => null,
     };
 
-    private static string? KeyOf(string text)
+    internal static string? KeyOf(string text, bool sentenceStart = false)
     {
         var t = ChineseText.Compact(text);
-        // The specific keyword that ends nearest to the number wins (其中：基本支出 …); the generic
-        // 收入/支出 only when nothing more specific is said.
+        // An item of the functional classification: 一般公共服务支出（类）2106.66万元.
+        var lei = LeiItem().Match(t);
+        if (lei.Success && lei.Index + lei.Length >= t.Length - 2 && CodeCatalog.Default.FunctionalLeiByName(lei.Groups["name"].Value) is { } code)
+        {
+            return "expenditure." + code;
+        }
+
+        if (t.Contains("(项)", StringComparison.Ordinal) || t.Contains("（项）", StringComparison.Ordinal) || t.Contains("科目", StringComparison.Ordinal) && t.Contains('-', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         string? best = null;
         var bestEnd = -1;
         foreach (var (keyword, key) in Keys)
         {
-            if (keyword is "收入" or "支出")
-            {
-                continue;
-            }
-
             var pos = t.LastIndexOf(keyword, StringComparison.Ordinal);
             if (pos >= 0 && pos + keyword.Length > bestEnd)
             {
@@ -284,15 +335,14 @@ internal static partial class NarrativeReader
             return best;
         }
 
-        // 收入/支出 alone only right before the figure (收入预算9628.22万元, 支出减少…).
-        var tail = t.Length > 6 ? t[^6..] : t;
-        var income = tail.LastIndexOf("收入", StringComparison.Ordinal);
-        var spending = tail.LastIndexOf("支出", StringComparison.Ordinal);
-        if (t.Contains('类', StringComparison.Ordinal) && t.Contains('项', StringComparison.Ordinal))
+        // 收入/支出 alone: as a total (支出总额为…), or opening a sentence (…2026年收入预算9628.22万元);
+        // mid-sentence it usually continues another subject (年初预算为…，支出决算为…).
+        var generic = GenericTotalTail().Match(t);
+        if (!generic.Success && sentenceStart)
         {
-            return null;
+            generic = GenericTail().Match(t);
         }
 
-        return income < 0 && spending < 0 ? null : income > spending ? "revenue_total" : "expenditure_total";
+        return generic.Success ? (generic.Groups[1].Value == "收入" ? "revenue_total" : "expenditure_total") : null;
     }
 }

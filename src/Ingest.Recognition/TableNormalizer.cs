@@ -76,6 +76,12 @@ internal static partial class TableNormalizer
                 }
             }
 
+            // 类 | 款 | 项 printed in the first body row beside 合计 (a header row that also carries totals).
+            if (headerRows < grid.RowCount && grid.IsOrigin(headerRows, c) && ChineseText.Compact(grid.Text(headerRows, c)) is "类" or "款" or "项")
+            {
+                path.Add(ChineseText.Compact(grid.Text(headerRows, c)));
+            }
+
             paths.Add(path);
         }
 
@@ -125,7 +131,24 @@ internal static partial class TableNormalizer
             codeLike[c] = code > 0 && code >= amount && code >= text;
         }
 
-        var columns = ColumnMapper.Map(family, paths, textual, codeLike);
+        // Side-by-side panels (决算 basic-expenditure tables print 人员经费 and 公用经费 items in two
+        // column groups with the same header): map the first panel and repeat it.
+        var period = family == TableFamily.TwoSided ? 0 : PanelPeriod(paths);
+        List<List<MappedColumn>> panels;
+        List<MappedColumn> columns;
+        if (period > 0)
+        {
+            var first = ColumnMapper.Map(family, paths.Take(period).ToList(), textual.Take(period).ToList(), codeLike.Take(period).ToList());
+            panels = Enumerable.Range(0, paths.Count / period)
+                .Select(k => first.Select(m => m with { Index = m.Index + (k * period) }).ToList()).ToList();
+            columns = panels[0];
+        }
+        else
+        {
+            columns = ColumnMapper.Map(family, paths, textual, codeLike);
+            panels = [columns];
+        }
+
         var multiplier = MoneyUnit.Multiplier(unit);
         var record = new TableRecord
         {
@@ -139,7 +162,7 @@ internal static partial class TableNormalizer
             Columns = columns.Select(m => new ColumnInfo { Id = m.Role == ColumnRole.Value ? m.Id : m.Id, Header = [.. m.Path], Index = m.Index, Side = m.Side }).ToList(),
         };
 
-        var context = new CodeContext();
+        var contexts = panels.Select(_ => new CodeContext()).ToList();
         string? incomeSection = null;
         for (var r = headerRows; r < grid.RowCount; r++)
         {
@@ -155,7 +178,7 @@ internal static partial class TableNormalizer
                 foreach (var side in new[] { "income", "expenditure" })
                 {
                     var sideColumns = columns.Where(m => m.Side == side).ToList();
-                    var row = BuildRow(grid, r, page, sideColumns, multiplier, family, context, codes);
+                    var row = BuildRow(grid, r, page, sideColumns, multiplier, family, contexts[0], codes);
                     if (row is null)
                     {
                         continue;
@@ -169,9 +192,14 @@ internal static partial class TableNormalizer
                 continue;
             }
 
-            var single = BuildRow(grid, r, page, columns, multiplier, family, context, codes);
-            if (single is not null)
+            for (var p = 0; p < panels.Count; p++)
             {
+                var single = BuildRow(grid, r, page, panels[p], multiplier, family, contexts[p], codes);
+                if (single is null)
+                {
+                    continue;
+                }
+
                 var compactName = ChineseText.Compact(single.Name);
                 if (single.FuncCode is null && single.EconCode is null && single.UnitCode is null
                     && (compactName is "合计" or "总计" || compactName.EndsWith("合计", StringComparison.Ordinal) && compactName.Length <= 6))
@@ -184,11 +212,41 @@ internal static partial class TableNormalizer
                     single.Line = Lines.Total;
                 }
 
+                if (panels.Count > 1)
+                {
+                    single.Side = "panel" + (p + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 record.Rows.Add(single);
             }
         }
 
         return record;
+    }
+
+    /// <summary>The smallest period with which the header paths repeat across the whole table, or 0.</summary>
+    internal static int PanelPeriod(IReadOnlyList<IReadOnlyList<string>> paths)
+    {
+        for (var p = 2; p * 2 <= paths.Count; p++)
+        {
+            if (paths.Count % p != 0)
+            {
+                continue;
+            }
+
+            var repeats = true;
+            for (var i = 0; i + p < paths.Count && repeats; i++)
+            {
+                repeats = string.Join("/", paths[i]) == string.Join("/", paths[i + p]);
+            }
+
+            if (repeats && Enumerable.Range(0, p).Any(i => paths[i].Count > 0))
+            {
+                return p;
+            }
+        }
+
+        return 0;
     }
 
     private sealed class CodeContext

@@ -17,12 +17,13 @@ public sealed class CodeCatalog
     private readonly FrozenDictionary<string, CodeEntry> _econGov;
     private readonly List<(string Name, string Code)> _leiNames;
 
-    private CodeCatalog(IEnumerable<CodeEntry> func, IEnumerable<CodeEntry> econDept, IEnumerable<CodeEntry> econGov)
+    private CodeCatalog(IReadOnlyList<CodeEntry> func, IEnumerable<CodeEntry> econDept, IEnumerable<CodeEntry> econGov)
     {
         _func = Distinct(func);
         _econDept = Distinct(econDept);
         _econGov = Distinct(econGov);
-        _leiNames = _func.Values.Where(e => e.Level == "类")
+        // Every name a 类 has had (文化体育与传媒支出 and 文化旅游体育与传媒支出 are both 207).
+        _leiNames = func.Where(e => e.Level == "类")
             .SelectMany(e => e.Name.Split(['/', '；', ';', '（', '('], StringSplitOptions.RemoveEmptyEntries)
                 .Select(n => (Name: ChineseText.Compact(n).TrimEnd(')', '）'), e.Code)))
             .Where(p => p.Name.Length >= 2)
@@ -148,7 +149,7 @@ public sealed class CodeCatalog
         }
 
         return new CodeCatalog(
-            Read("func_expenditure_lei.tsv", "functional").Concat(Read("func_expenditure_observed.tsv", "functional")),
+            Read("func_expenditure_lei.tsv", "functional").Concat(Read("func_expenditure_observed.tsv", "functional")).ToList(),
             Read("econ_dept.tsv", "economic_department"),
             Read("econ_gov.tsv", "economic_government"));
     }

@@ -180,6 +180,8 @@ internal static class NarrativeRules
             "fiscal_grant" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line == "income.fiscal_grant", Columns.Amount, Columns.Total)
                 .Concat(Cell(TableTypes.FiscalGrantSummary, r => r.Line is Lines.IncomeCurrentYear or "income.total" or Lines.IncomeTotal or "income.fiscal_grant", Columns.Amount, Columns.Total))
                 .Concat(Cell(TableTypes.RevenueSummary, Total, Columns.FiscalGrant)),
+            "fiscal_grant_total" => Cell(TableTypes.FiscalGrantSummary, r => r.Line is Lines.IncomeTotal or Lines.ExpenditureTotal or "income.total" or "expenditure.total", Columns.Amount, Columns.Total)
+                .Concat(Cell(TableTypes.FinalFiscalGrantSummary, r => r.Line is Lines.IncomeTotal or Lines.ExpenditureTotal or "income.total" or "expenditure.total", Columns.Amount, Columns.Total)),
             "fiscal_grant_expenditure" => Cell(TableTypes.FiscalGrantSummary, r => r.Side == "expenditure" && r.Line is Lines.ExpenditureCurrentYear or "expenditure.total" or Lines.ExpenditureTotal, Columns.Total, Columns.Amount),
             "business_income" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line == "income.business_income", Columns.Amount, Columns.Total)
                 .Concat(Cell(TableTypes.RevenueSummary, Total, Columns.BusinessIncome)),
@@ -190,6 +192,14 @@ internal static class NarrativeRules
             "three_public.vehicle_purchase" => Cell(TableTypes.ThreePublicCosts, _ => true, Columns.VehiclePurchase),
             "three_public.vehicle_operation" => Cell(TableTypes.ThreePublicCosts, _ => true, Columns.VehicleOperation),
             "institution_operating" => Cell(TableTypes.ThreePublicCosts, _ => true, Columns.InstitutionOperating),
+            "meeting" => Cell(TableTypes.ThreePublicCosts, _ => true, Columns.Meeting),
+            "training" => Cell(TableTypes.ThreePublicCosts, _ => true, Columns.Training),
+            _ when key.StartsWith("expenditure.", StringComparison.Ordinal) && key.Length == "expenditure.".Length + 3 =>
+                Cell(TableTypes.GeneralPublicExpenditure, r => r.FuncCode == key["expenditure.".Length..], Columns.Total)
+                    .Concat(Cell(TableTypes.ExpenditureSummary, r => r.FuncCode == key["expenditure.".Length..], Columns.Total))
+                    .Concat(Cell(TableTypes.RevenueExpenditureSummary, r => r.Line == key, Columns.Total, Columns.Amount))
+                    .Concat(Cell(TableTypes.FinalGeneralPublicExpenditure, r => r.FuncCode == key["expenditure.".Length..], Columns.Total))
+                    .Concat(Cell(TableTypes.FinalExpenditure, r => r.FuncCode == key["expenditure.".Length..], Columns.Total)),
             _ => [],
         };
     }
