@@ -36,7 +36,14 @@ public static class ChineseText
         ['\u2EF2'] = '亀', ['\u2EF3'] = '龟',
     };
 
-    /// <summary>Folds compatibility forms (NFKC: Kangxi radicals, full-width ASCII, CJK compatibility ideographs) and supplement radicals.</summary>
+    private static readonly string Kangxi = Resource("unicode/kangxi-radicals.txt");
+
+    private static readonly Dictionary<char, char> Compatibility = Pairs(Resource("unicode/cjk-compatibility-pairs.txt"));
+
+    /// <summary>
+    /// Folds compatibility forms as NFKC would (Kangxi radicals, full-width ASCII, CJK compatibility
+    /// ideographs) and the supplement radicals NFKC leaves alone, from tables in data/unicode (no ICU needed).
+    /// </summary>
     public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -44,13 +51,16 @@ public static class ChineseText
             return "";
         }
 
-        var normalized = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        var normalized = text;
         StringBuilder? sb = null;
         for (var i = 0; i < normalized.Length; i++)
         {
             var ch = normalized[i];
             char mapped = ch switch
             {
+                >= '\uFF01' and <= '\uFF5E' => (char)(ch - 0xFEE0),
+                >= '\u2F00' and <= '\u2FD5' => Kangxi[ch - 0x2F00],
+                >= '\uF900' and <= '\uFAFF' => Compatibility.GetValueOrDefault(ch, ch),
                 '\u3000' => ' ',
                 '\u00A0' => ' ',
                 '\u2014' or '\u2013' or '\u2212' or '\u2015' or '\uFE63' => '-',
@@ -144,6 +154,25 @@ public static class ChineseText
         var tens = tenIndex == 0 ? 1 : (text.Length > 0 && digits.Contains(text[0], StringComparison.Ordinal) ? digits.IndexOf(text[0], StringComparison.Ordinal) : -1);
         var ones = tenIndex == text.Length - 1 ? 0 : digits.IndexOf(text[tenIndex + 1], StringComparison.Ordinal);
         return tens < 0 || ones < 0 ? null : (tens * 10) + ones;
+    }
+
+    private static string Resource(string name)
+    {
+        using var stream = typeof(ChineseText).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException("missing embedded resource " + name);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    private static Dictionary<char, char> Pairs(string text)
+    {
+        var map = new Dictionary<char, char>();
+        for (var i = 0; i + 1 < text.Length; i += 2)
+        {
+            map[text[i]] = text[i + 1];
+        }
+
+        return map;
     }
 
     internal static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);

@@ -310,7 +310,7 @@ internal static class TableRules
                     continue;
                 }
 
-                var parts = children.Select(c => Amounts.Get(t, c, column) ?? Val.Zero).ToList();
+                var parts = children.Select(c => Derived(t, c, column) ?? Val.Zero).ToList();
                 run.Sum(rule, pv, parts, () => run.At(t, parent, column),
                     $"{RuleRun.Label(parent)} [{column}]: vs the sum of its {children.Count} sub-items", $"{RuleRun.Label(parent)}[{column}]：与其{children.Count}个下级科目之和");
             }
@@ -331,10 +331,42 @@ internal static class TableRules
                 continue;
             }
 
-            var parts = tops.Select(c => Amounts.Get(t, c, column) ?? Val.Zero).ToList();
+            var parts = tops.Select(c => Derived(t, c, column) ?? Val.Zero).ToList();
             run.Sum(rule, tv, parts, () => run.At(t, totalRow, column),
                 $"total [{column}] vs the sum of the top-level rows", $"合计[{column}]与各{(top == 3 ? "类" : "科目")}之和");
         }
+    }
+
+    /// <summary>
+    /// A cell's value, or, when it was printed blank, the sum of its printed parts in the same row
+    /// (a blank 基本支出 小计 beside filled 工资福利/商品和服务 cells is their sum, reported as a warning elsewhere).
+    /// </summary>
+    private static Val? Derived(TableRecord t, RowRecord row, string column)
+    {
+        var value = Amounts.Get(t, row, column);
+        if (value is not { Blank: true })
+        {
+            return value;
+        }
+
+        string[][] decompositions = column switch
+        {
+            Columns.Basic => [[Columns.Personnel, Columns.PublicOperating], [Columns.WagesBenefits, Columns.HouseholdSubsidies, Columns.GoodsServices, Columns.CapitalExpenditure]],
+            Columns.Personnel => [[Columns.WagesBenefits, Columns.HouseholdSubsidies]],
+            Columns.PublicOperating => [[Columns.GoodsServices, Columns.CapitalExpenditure]],
+            Columns.Project => [[Columns.ProjectOperating, Columns.ProjectSpecific]],
+            _ => [],
+        };
+        foreach (var parts in decompositions)
+        {
+            var values = parts.Select(p => Amounts.Get(t, row, p)).OfType<Val>().ToList();
+            if (values.Count > 0 && values.Exists(v => !v.Blank))
+            {
+                return new Val(values.Sum(v => v.Yuan), values.Sum(v => v.HalfUnitYuan), false);
+            }
+        }
+
+        return value;
     }
 
     private static void T6(RuleRun run, TableRecord t)
