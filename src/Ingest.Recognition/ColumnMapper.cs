@@ -229,6 +229,11 @@ internal static class ColumnMapper
 
             var carry = path.Count > 1 && path.Take(path.Count - 1).Any(p => p.Contains("上年结转", StringComparison.Ordinal) || p.Contains("上年结余", StringComparison.Ordinal));
             var id = RevenueSource(leaf, path, isTotal);
+            if (carry && id is Columns.Total or Columns.CurrentYearIncome or Columns.PriorCarryover)
+            {
+                return Columns.PriorCarryover;
+            }
+
             return id is null ? null : carry ? Columns.PriorCarryover + "." + id : id;
         }
 

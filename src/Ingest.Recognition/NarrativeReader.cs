@@ -170,7 +170,8 @@ internal static partial class NarrativeReader
                 var amount = number * MoneyUnit.Multiplier(unit);
                 if (dirMatch.Success && dirMatch.Index < amountMatch.Index)
                 {
-                    var subject = key ?? last?.Key;
+                    // The subject stands right before the direction word (收入减少…, 支出增加…).
+                    var subject = KeyOf(clause[..dirMatch.Index], sentenceStart: true) ?? key ?? last?.Key;
                     if (subject is null)
                     {
                         continue;

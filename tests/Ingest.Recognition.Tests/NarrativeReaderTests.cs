@@ -1,0 +1,77 @@
+namespace Ingest.Recognition.Tests;
+
+/// <summary>Sentences of the seed document and of real disclosures.</summary>
+public sealed class NarrativeReaderTests
+{
+    private static List<Ingest.Core.Records.NarrativeFact> Read(string text) => NarrativeReader.Read([new NarrativePassage(0, 3, text)]);
+
+    [Fact]
+    public void Seed_totals_and_change_are_read_with_their_meaning()
+    {
+        var facts = Read("伊滨经开区（示范区）工信科技金融工作领导小组办公室 2022 年收入总计 335.71 万元，支出总计 335.71 万元，与 2021 年预算相比，收入减少 568.63 万元，下降 62.88%。");
+        var total = facts.Single(f => f.Key == "revenue_total" && f.Kind == "amount");
+        Assert.Equal(3_357_100m, total.Amount);
+        Assert.Equal("335.71", total.Printed);
+        Assert.Equal("万元", total.Unit);
+        Assert.Equal(3, total.Page);
+        Assert.Single(facts, f => f.Key == "expenditure_total");
+        var change = facts.Single(f => f.Kind == "change");
+        Assert.Equal("revenue_total.change", change.Key);
+        Assert.Equal(5_686_300m, change.Amount);
+        Assert.Equal(62.88m, change.Percent);
+        Assert.Equal("decrease", change.Direction);
+        Assert.Equal(3_357_100m, change.CurrentAmount);
+        Assert.DoesNotContain(facts, f => f.Amount is 2022m or 2021m or 20_220_000m);
+    }
+
+    [Fact]
+    public void Seed_shares_are_of_the_total_introduced_before_其中()
+    {
+        var facts = Read("2022 年支出合计 335.71 万元，其中：基本支出 128.47 万元，占 38.27%；项目支出 207.24 万元，占 61.73%。");
+        var basic = facts.Single(f => f.Key == "basic_expenditure");
+        Assert.Equal("share", basic.Kind);
+        Assert.Equal(38.27m, basic.Percent);
+        Assert.Equal("expenditure_current", basic.BaseKey);
+        Assert.Equal(3_357_100m, basic.BaseAmount);
+        var project = facts.Single(f => f.Key == "project_expenditure");
+        Assert.Equal(61.73m, project.Percent);
+        Assert.Equal(3_357_100m, project.BaseAmount);
+    }
+
+    [Fact]
+    public void Named_bases_and_three_public_items()
+    {
+        var facts = Read("2019年度一般公共预算拨款安排的\"三公\"经费预算支出中，因公出国（境）费支出160万元，占\"三公\"经费的31.14%；公务用车运行维护费支出266.8万元，占\"三公\"经费的51.93%。");
+        var abroad = facts.Single(f => f.Key == "three_public.abroad");
+        Assert.Equal(1_600_000m, abroad.Amount);
+        Assert.Equal("three_public.total", abroad.BaseKey);
+        Assert.Null(abroad.BaseAmount); // the 三公 total is not stated in this passage: nothing to recompute against
+        Assert.Equal(2_668_000m, facts.Single(f => f.Key == "three_public.vehicle_operation").Amount);
+    }
+
+    [Fact]
+    public void Spaced_digits_and_itemized_lines_do_not_become_totals()
+    {
+        var facts = Read("宁波市鄞州区科学技术协会2023年收入总计1 842.87万元。1、公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元。");
+        Assert.Equal(18_428_700m, facts.Single(f => f.Key == "revenue_total").Amount);
+        Assert.DoesNotContain(facts, f => f.Amount == 16_726_700m);
+    }
+
+    [Fact]
+    public void Function_class_items_are_keyed_by_code()
+    {
+        var facts = Read("一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，占71.73%；社会保障和就业支出（类）326.72万元，占11.11%。");
+        var general = facts.Single(f => f.Key == "expenditure.201");
+        Assert.Equal(21_066_600m, general.Amount);
+        Assert.Equal("fiscal_grant_expenditure", general.BaseKey);
+        Assert.Equal(29_400_500m, general.BaseAmount);
+        Assert.Equal(3_267_200m, facts.Single(f => f.Key == "expenditure.208").Amount);
+    }
+
+    [Fact]
+    public void Contradicting_direction_words_are_kept_for_the_check()
+    {
+        var facts = Read("支出减少 568.63 万元，增长 62.88%。");
+        Assert.Equal("decrease/increase", facts.Single(f => f.Kind == "change").Direction);
+    }
+}

@@ -1,0 +1,114 @@
+using Ingest.Core;
+using Ingest.Core.Layout;
+
+namespace Ingest.Recognition.Tests;
+
+public sealed class TableNormalizerTests
+{
+    private static LogicalTable Grid(string?[][] rows, int page = 5)
+    {
+        var cells = new List<TableCell>();
+        for (var r = 0; r < rows.Length; r++)
+        {
+            for (var c = 0; c < rows[r].Length; c++)
+            {
+                if (rows[r][c] is { } text)
+                {
+                    cells.Add(new TableCell(r, c, 1, 1, text, default));
+                }
+            }
+        }
+
+        var fragment = new TableFragment { Page = page, RowCount = rows.Length, ColCount = rows[0].Length, Cells = cells, Title = "一般公共预算支出表" };
+        return new LogicalTable
+        {
+            Fragments = [fragment], RowCount = rows.Length, ColCount = rows[0].Length, Cells = cells,
+            RowPages = Enumerable.Repeat(page, rows.Length).ToList(),
+        };
+    }
+
+    [Fact]
+    public void Split_codes_are_joined_and_inherit_their_parents()
+    {
+        var table = Grid([
+            ["类", "款", "项", "科目名称", "合计", "基本支出", "项目支出"],
+            ["", "", "", "合计", "1,234.50", "1,000.00", "234.50"],
+            ["201", "", "", "一般公共服务支出", "1,234.50", "1,000.00", "234.50"],
+            ["", "03", "", "政府办公厅（室）及相关机构事务", "1,234.50", "1,000.00", "234.50"],
+            ["", "", "01", "行政运行", "1,000.00", "1,000.00", "0.00"],
+            ["", "", "2", "一般行政管理事务", "234.50", "", "234.50"],
+        ]);
+        var record = TableNormalizer.Normalize(table, TableTypes.GeneralPublicExpenditure, "万元", "单位：万元", 0, CodeCatalog.Default);
+        Assert.Equal([null, "201", "20103", "2010301", "2010302"], record.Rows.Select(r => r.FuncCode));
+        Assert.Equal(Lines.Total, record.Rows[0].Line);
+        var admin = record.Rows[3];
+        Assert.Equal("行政运行", admin.Name);
+        Assert.Equal(10_000_000.00m, admin.Values[Columns.Total]);
+        Assert.Equal("1,000.00", admin.Printed[Columns.Total]);
+        Assert.Equal(5, admin.Page);
+        Assert.Equal(4, admin.Index);
+        var general = record.Rows[4];
+        Assert.True(general.Values.ContainsKey(Columns.Basic));
+        Assert.Null(general.Values[Columns.Basic]);
+        Assert.Equal(0m, admin.Values[Columns.Project]);
+    }
+
+    [Fact]
+    public void Joined_codes_inside_names_are_split_off()
+    {
+        var table = Grid([
+            ["科目名称", "合计"],
+            ["合计", "12.00"],
+            ["2010301 行政运行", "12.00"],
+        ]);
+        var record = TableNormalizer.Normalize(table, TableTypes.GeneralPublicExpenditure, "元", null, 0, CodeCatalog.Default);
+        Assert.Equal("2010301", record.Rows[1].FuncCode);
+        Assert.Equal("行政运行", record.Rows[1].Name);
+    }
+
+    [Theory]
+    [InlineData("301 2", "30102")]
+    [InlineData("30102", "30102")]
+    [InlineData("302 17", "30217")]
+    [InlineData("301", "301")]
+    [InlineData("3010", null)]
+    public void Economic_codes_recover_lost_leading_zeros(string printed, string? code) =>
+        Assert.Equal(code, TableNormalizer.EconCode(printed));
+
+    [Fact]
+    public void Side_by_side_panels_become_rows_of_their_own()
+    {
+        var table = Grid([
+            ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"],
+            ["301", "工资福利支出", "2,082.85", "302", "商品和服务支出", "171.07"],
+            ["30101", "基本工资", "262.33", "30201", "办公费", "21.21"],
+        ]);
+        var record = TableNormalizer.Normalize(table, TableTypes.FinalGeneralPublicBasicExpenditure, "万元", null, 0, CodeCatalog.Default);
+        Assert.Equal(["301", "302", "30101", "30201"], record.Rows.Select(r => r.EconCode));
+        Assert.Equal(212_100m, record.Rows[3].Values.Values.Single());
+        Assert.Equal("办公费", record.Rows[3].Name);
+    }
+
+    [Fact]
+    public void Two_sided_summary_rows_get_line_ids()
+    {
+        var table = Grid([
+            ["收入", null, "支出", null],
+            ["项目", "金额", "项目", "金额"],
+            ["一、一般公共预算", "335.71", "一、一般公共服务", "100.00"],
+            ["其中：财政拨款", "335.71", "六、科学技术", "235.71"],
+            ["本年收入合计", "335.71", "本年支出合计", "335.71"],
+            ["上年结转结余", "", "年终结转结余", "0.00"],
+            ["收入总计", "335.71", "支出总计", "335.71"],
+        ]);
+        var record = TableNormalizer.Normalize(table, TableTypes.RevenueExpenditureSummary, "万元", null, 0, CodeCatalog.Default);
+        var lines = record.Rows.Select(r => (r.Side, r.Line)).ToList();
+        Assert.Contains(("income", "income.general_public_budget"), lines);
+        Assert.Contains(("income", "income.fiscal_grant"), lines);
+        Assert.Contains(("income", Lines.IncomeTotal), lines);
+        Assert.Contains(("expenditure", "expenditure.206"), lines);
+        Assert.Contains(("expenditure", Lines.ExpenditureCarryForward), lines);
+        Assert.Equal("206", record.Rows.Single(r => r.Line == "expenditure.206").FuncCode);
+        Assert.Equal(3_357_100m, record.Rows.Single(r => r.Line == Lines.ExpenditureTotal).Values.Values.Single());
+    }
+}
