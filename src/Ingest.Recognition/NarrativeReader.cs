@@ -46,6 +46,8 @@ internal static partial class NarrativeReader
     // Ordered: more specific keywords first; the one ending nearest to the figure wins.
     private static readonly (string Keyword, string Key)[] Keys =
     [
+        ("财政拨款收入支出总计", "fiscal_grant_total"),
+        ("收入支出总计", "revenue_total"),
         ("收入总计", "revenue_total"),
         ("支出总计", "expenditure_total"),
         ("收入合计", "revenue_current"),
@@ -279,13 +281,17 @@ internal static partial class NarrativeReader
     /// <summary>The latest amount stated for a key in the same file, near this page.</summary>
     private static decimal? Current(List<NarrativeFact> facts, NarrativePassage passage, string key, NarrativeFact? except = null)
     {
-        for (var i = facts.Count - 1; i >= 0; i--)
+        // The same key first, then a key of the same meaning (收入总计 for 收入合计 when only one is stated).
+        foreach (var exact in new[] { true, false })
         {
-            var f = facts[i];
-            if (!ReferenceEquals(f, except) && f.Kind != "change" && f.Amount is not null && f.File == passage.File && Math.Abs(f.Page - passage.Page) <= 1
-                && (f.Key == key || SameMeaning(f.Key, key)))
+            for (var i = facts.Count - 1; i >= 0; i--)
             {
-                return f.Amount;
+                var f = facts[i];
+                if (!ReferenceEquals(f, except) && f.Kind != "change" && f.Amount is not null && f.File == passage.File && Math.Abs(f.Page - passage.Page) <= 1
+                    && (exact ? f.Key == key : SameMeaning(f.Key, key)))
+                {
+                    return f.Amount;
+                }
             }
         }
 

@@ -280,14 +280,31 @@ internal static class TableRules
     /// <summary>Parent/child roll-ups by code prefix, and 合计 = Σ top-level rows, for every value column.</summary>
     internal static void Rollup(RuleRun run, TableRecord t, Func<RowRecord, string?> codeOf, int[] lengths)
     {
+        // Side-by-side panels (人员经费 | 公用经费) each roll up to their own 合计.
+        var panels = t.Rows.Where(r => r.Side?.StartsWith("panel", StringComparison.Ordinal) == true).GroupBy(r => r.Side).ToList();
+        if (panels.Count > 1)
+        {
+            foreach (var panel in panels)
+            {
+                Rollup(run, t, panel.ToList(), codeOf, lengths);
+            }
+
+            return;
+        }
+
+        Rollup(run, t, t.Rows, codeOf, lengths);
+    }
+
+    private static void Rollup(RuleRun run, TableRecord t, List<RowRecord> rows, Func<RowRecord, string?> codeOf, int[] lengths)
+    {
         var rule = RuleIds.ShortName(t.Type) + "." + RuleIds.Rollup;
-        var coded = t.Rows.Where(r => codeOf(r) is { } c && lengths.Contains(c.Length)).ToList();
+        var coded = rows.Where(r => codeOf(r) is { } c && lengths.Contains(c.Length)).ToList();
         if (coded.Count == 0)
         {
             return;
         }
 
-        var valueColumns = t.Columns.Where(c => t.Rows.Exists(r => r.Values.ContainsKey(c.Id))).Select(c => c.Id).Distinct().ToList();
+        var valueColumns = t.Columns.Where(c => rows.Exists(r => r.Values.ContainsKey(c.Id))).Select(c => c.Id).Distinct().ToList();
         foreach (var parent in coded)
         {
             var code = codeOf(parent)!;
@@ -316,7 +333,7 @@ internal static class TableRules
             }
         }
 
-        var totalRow = t.Rows.Find(r => r.Line == Lines.Total);
+        var totalRow = rows.Find(r => r.Line == Lines.Total);
         if (totalRow is null)
         {
             return;
