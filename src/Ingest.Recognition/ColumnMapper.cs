@@ -123,6 +123,17 @@ internal static class ColumnMapper
             result.Add(new MappedColumn(c, paths[c], ColumnRole.Value, id, side));
         }
 
+        // A two-sided table whose expenditure side has a single amount column: that is its amount, as on the income side.
+        if (family == TableFamily.TwoSided)
+        {
+            var spending = result.Where(r => r.Side == "expenditure" && r.Role == ColumnRole.Value).ToList();
+            if (spending.Count == 1 && spending[0].Id is Columns.Total or Columns.Amount)
+            {
+                var i = result.IndexOf(spending[0]);
+                result[i] = spending[0] with { Id = Columns.Amount };
+            }
+        }
+
         // Two or three code columns in a row under one 科目编码 header are 类 | 款 | 项.
         SplitCodeRuns(result, ColumnRole.FuncCode, [ColumnRole.FuncLei, ColumnRole.FuncKuan, ColumnRole.FuncXiang]);
         SplitCodeRuns(result, ColumnRole.EconCode, [ColumnRole.EconLei, ColumnRole.EconKuan]);
@@ -254,6 +265,8 @@ internal static class ColumnMapper
 
         if (family == TableFamily.Economic)
         {
+            // The whole table is basic expenditure: its 合计 is the table's total, not a basic-expenditure subtotal.
+            if (isTotal && !In("人员经费") && !In("公用经费")) return Columns.Total;
             if (Leaf("一般公共预算") && !isTotal) return Columns.GeneralPublicBudget;
             if (Leaf("财政拨款")) return Columns.FiscalGrant;
             if (Leaf("政府性基金")) return Columns.GovernmentFund;

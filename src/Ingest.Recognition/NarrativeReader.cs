@@ -143,7 +143,7 @@ internal static partial class NarrativeReader
         NarrativeFact? last = null;
         NarrativeFact? shareBase = null;
         NarrativeFact? pendingChange = null;
-        var clauses = sentence.Split(['，', ',', '；', ';', '：', ':'], StringSplitOptions.RemoveEmptyEntries);
+        var clauses = sentence.Split(['，', ',', '；', ';', '：', ':', '、'], StringSplitOptions.RemoveEmptyEntries);
         var first = true;
         foreach (var clause in clauses)
         {

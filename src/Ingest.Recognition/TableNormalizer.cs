@@ -206,6 +206,14 @@ internal static partial class TableNormalizer
                 {
                     single.Line = Lines.Total;
                 }
+                else if (family == TableFamily.ThreePublic && compactName.Contains("预算", StringComparison.Ordinal))
+                {
+                    single.Line = Columns.BudgetAmount;
+                }
+                else if (family == TableFamily.ThreePublic && compactName.Contains("决算", StringComparison.Ordinal))
+                {
+                    single.Line = Columns.FinalAmount;
+                }
                 else if ((family == TableFamily.ThreePublic || (family == TableFamily.Functional && record.Rows.Count == 0))
                     && single.Name.Length == 0 && single.FuncCode is null && single.Values.Count > 0)
                 {
@@ -462,7 +470,8 @@ internal static partial class TableNormalizer
             _ when t.Contains("收入总计", StringComparison.Ordinal) || t == "总计" => Lines.IncomeTotal,
             _ when t.Contains("本年收入", StringComparison.Ordinal) => Lines.IncomeCurrentYear,
             _ when t == "收入合计" || t == "合计" => "income.total",
-            _ when t.Contains("上年结转", StringComparison.Ordinal) || t.Contains("上年结余", StringComparison.Ordinal) || t.Contains("年初结转", StringComparison.Ordinal) => Lines.IncomePriorCarryover,
+            _ when t.Contains("上年结转", StringComparison.Ordinal) || t.Contains("上年结余", StringComparison.Ordinal)
+                || (t.Contains("年初", StringComparison.Ordinal) && (t.Contains("结转", StringComparison.Ordinal) || t.Contains("结余", StringComparison.Ordinal))) => Lines.IncomePriorCarryover,
             _ when t.Contains("用事业基金弥补", StringComparison.Ordinal) => "income.fund_offset",
             _ when t.Contains("使用非财政拨款结余", StringComparison.Ordinal) => "income.non_fiscal_balance_used",
             _ when t.Contains("财政拨款", StringComparison.Ordinal) && !t.Contains("一般公共预算", StringComparison.Ordinal) => "income.fiscal_grant",

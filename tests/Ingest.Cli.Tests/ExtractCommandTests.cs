@@ -27,9 +27,9 @@ public sealed class ExtractCommandTests
         Assert.Equal(96_282_213.44m, incomeTotal.Values["amount"]);
         Assert.Equal("96,282,213.44", incomeTotal.Printed["amount"]);
         var spendTotal = t1.Rows.Single(r => r.Line == Lines.ExpenditureTotal);
-        Assert.Equal(96_282_213.44m, spendTotal.Values[Columns.Total]);
+        Assert.Equal(96_282_213.44m, spendTotal.Values[Columns.Amount]);
         var publicSecurity = t1.Rows.Single(r => r.Side == "expenditure" && r.FuncCode == "204");
-        Assert.Equal(87_267_272.44m, publicSecurity.Values[Columns.Total]);
+        Assert.Equal(87_267_272.44m, publicSecurity.Values[Columns.Amount]);
 
         var t5 = record.Tables.Single(t => t.Type == TableTypes.GeneralPublicExpenditure);
         Assert.Equal([15, 16], t5.Pages);
