@@ -234,7 +234,9 @@ internal static partial class NarrativeReader
                 continue;
             }
 
-            if (pendingChange is not null && pendingChange.Percent is null)
+            // The rate of a change follows it directly (减少568.63万元，下降62.88%); a percentage inside an
+            // explanation (主要原因……压减10%) is another statement.
+            if (pendingChange is not null && pendingChange.Percent is null && !Explains(clause))
             {
                 pendingChange.Percent = Percent(percentMatch);
                 if (dirMatch.Success && Direction(dirMatch.Value) is { } second && second != pendingChange.Direction)
@@ -253,6 +255,10 @@ internal static partial class NarrativeReader
 
         return last;
     }
+
+    private static bool Explains(string clause) =>
+        clause.Contains("原因", StringComparison.Ordinal) || clause.Contains("由于", StringComparison.Ordinal) || clause.Contains("因为", StringComparison.Ordinal)
+        || clause.Contains("主要是", StringComparison.Ordinal) || clause.Contains("按规定", StringComparison.Ordinal);
 
     private static NarrativeFact? FirstOf(List<NarrativeFact> facts, string sentence, NarrativeFact except) =>
         facts.Find(f => f.Quote == sentence && f.Kind != "change" && !ReferenceEquals(f, except));

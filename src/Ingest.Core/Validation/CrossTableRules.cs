@@ -40,6 +40,24 @@ internal static class CrossTableRules
             Tie(run, RuleIds.T4VsT9, t4, t4Row, Columns.StateCapital, t9, "state capital expenditure", "国有资本经营预算支出");
         }
 
+        // T4 类 rows = T5 类 rows (the general public budget column).
+        if (t4 is not null && t5 is not null)
+        {
+            foreach (var row in t4.Rows.Where(r => r.Side == "expenditure" && r.FuncCode is { Length: 3 }))
+            {
+                var other = t5.Rows.Find(r => r.FuncCode == row.FuncCode);
+                // Only the general public budget column: a total column also holds government fund money.
+                var a = Amounts.Get(t4, row, Columns.GeneralPublicBudget);
+                if (other is null || a is not { } av || Amounts.Get(t5, other, Columns.Total) is not { Blank: false } b)
+                {
+                    continue;
+                }
+
+                run.Equal(RuleIds.T4VsT5Lei, b.Yuan, av.Yuan, av.HalfUnitYuan + b.HalfUnitYuan, () => run.At(t4, row, Columns.GeneralPublicBudget),
+                    $"{RuleRun.Label(row)}: fiscal grant summary vs the general public budget table", $"{RuleRun.Label(row)}：财政拨款收支总表与一般公共预算支出表");
+            }
+        }
+
         // T5 basic = T6 total.
         if (t5 is not null && t6 is not null)
         {

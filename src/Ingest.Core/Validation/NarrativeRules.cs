@@ -48,7 +48,9 @@ internal static class NarrativeRules
             return;
         }
 
-        var candidates = Candidates(run, fact.Key).ToList();
+        // The first tier that the document has is what the text speaks of (收入总计 is the 收入总计 line
+        // when the summary table prints one); within a tier any figure that agrees will do.
+        var candidates = Tiers(fact.Key).Select(tier => tier.SelectMany(k => Candidates(run, k)).ToList()).FirstOrDefault(c => c.Count > 0) ?? [];
         if (candidates.Count == 0)
         {
             return;
@@ -100,10 +102,8 @@ internal static class NarrativeRules
         var location = new Location { File = fact.File, Page = fact.Page, Quote = fact.Quote };
         if (fact.Direction is { } dir && dir.Contains('/', StringComparison.Ordinal))
         {
-            run.Outcome(RuleIds.TextDirection).Instances++;
-            run.Warn(RuleIds.TextDirection, $"the change of {fact.Key} is described both as {dir.Replace("/", " and ", StringComparison.Ordinal)}",
-                "同一变动的增减方向表述矛盾", location);
-            run.Outcome(RuleIds.TextDirection).Outcome = CheckResult.Fail;
+            run.Contradiction(RuleIds.TextDirection, $"the change of {fact.Key} is described both as {dir.Replace("/", " and ", StringComparison.Ordinal)}",
+                "同一变动的增减方向表述矛盾（如“减少……增长……”）", location);
             return;
         }
 
@@ -126,6 +126,18 @@ internal static class NarrativeRules
             $"stated change rate of {fact.Key} ({percent}%) vs recomputed {Math.Round(computed, 2)}% from {RuleRun.Fmt(change)} 元 on {RuleRun.Fmt(previous)} 元",
             $"{fact.Key}变动率：说明为{percent}%，按变动额和上年数计算为{Math.Round(computed, 2)}%");
     }
+
+    /// <summary>Where a narrative key is looked up, most specific first.</summary>
+    private static string[][] Tiers(string key) => key switch
+    {
+        "revenue_total" => [["T1.income.grand"], ["T1.income.current"]],
+        "expenditure_total" => [["T1.expenditure.grand"], ["T1.expenditure.current"]],
+        "revenue_current" => [["T1.income.current"], ["T1.income.grand"]],
+        "expenditure_current" => [["T1.expenditure.current"], ["T1.expenditure.grand"]],
+        "personnel" => [["T6.personnel"], ["personnel"]],
+        "public_operating" => [["T6.public_operating"], ["public_operating"]],
+        _ => [[key]],
+    };
 
     private static IEnumerable<(TableRecord Table, RowRecord Row, string Column, Val Value)> Candidates(RuleRun run, string key)
     {
@@ -150,6 +162,16 @@ internal static class NarrativeRules
         bool Total(RowRecord r) => r.Line == Lines.Total;
         return key switch
         {
+            "T1.income.grand" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line is Lines.IncomeTotal, Columns.Amount, Columns.Total)
+                .Concat(Cell(TableTypes.FinalRevenueExpenditureSummary, r => r.Line is Lines.IncomeTotal, Columns.Amount, Columns.Total)),
+            "T1.income.current" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line is Lines.IncomeCurrentYear, Columns.Amount, Columns.Total)
+                .Concat(Cell(TableTypes.FinalRevenueExpenditureSummary, r => r.Line is Lines.IncomeCurrentYear, Columns.Amount, Columns.Total)),
+            "T1.expenditure.grand" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line is Lines.ExpenditureTotal, Columns.Amount, Columns.Total)
+                .Concat(Cell(TableTypes.FinalRevenueExpenditureSummary, r => r.Line is Lines.ExpenditureTotal, Columns.Amount, Columns.Total)),
+            "T1.expenditure.current" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line is Lines.ExpenditureCurrentYear, Columns.Amount, Columns.Total)
+                .Concat(Cell(TableTypes.FinalRevenueExpenditureSummary, r => r.Line is Lines.ExpenditureCurrentYear, Columns.Amount, Columns.Total)),
+            "T6.personnel" => Cell(TableTypes.GeneralPublicBasicExpenditure, Total, Columns.Personnel),
+            "T6.public_operating" => Cell(TableTypes.GeneralPublicBasicExpenditure, Total, Columns.PublicOperating),
             "revenue_total" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line is Lines.IncomeTotal or Lines.IncomeCurrentYear, Columns.Amount, Columns.Total),
             "expenditure_total" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line is Lines.ExpenditureTotal or Lines.ExpenditureCurrentYear, Columns.Amount, Columns.Total),
             "revenue_current" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line is Lines.IncomeCurrentYear or Lines.IncomeTotal, Columns.Amount, Columns.Total),
@@ -159,11 +181,9 @@ internal static class NarrativeRules
                 .Concat(Cell(TableTypes.GeneralPublicBasicExpenditure, Total, Columns.Total)),
             "project_expenditure" => Cell(TableTypes.ExpenditureSummary, Total, Columns.Project)
                 .Concat(Cell(TableTypes.GeneralPublicExpenditure, Total, Columns.Project)),
-            "personnel" => Cell(TableTypes.GeneralPublicBasicExpenditure, Total, Columns.Personnel)
-                .Concat(Cell(TableTypes.ExpenditureSummary, Total, Columns.Personnel))
+            "personnel" => Cell(TableTypes.ExpenditureSummary, Total, Columns.Personnel)
                 .Concat(Cell(TableTypes.GeneralPublicExpenditure, Total, Columns.Personnel)),
-            "public_operating" => Cell(TableTypes.GeneralPublicBasicExpenditure, Total, Columns.PublicOperating)
-                .Concat(Cell(TableTypes.ExpenditureSummary, Total, Columns.PublicOperating))
+            "public_operating" => Cell(TableTypes.ExpenditureSummary, Total, Columns.PublicOperating)
                 .Concat(Cell(TableTypes.GeneralPublicExpenditure, Total, Columns.PublicOperating)),
             "general_public_expenditure" => Cell(TableTypes.GeneralPublicExpenditure, Total, Columns.Total)
                 .Concat(Cell(TableTypes.FiscalGrantSummary, r => r.Side == "expenditure" && r.Line is Lines.ExpenditureCurrentYear or "expenditure.total", Columns.GeneralPublicBudget)),

@@ -59,16 +59,23 @@ internal sealed class RuleRun(DocumentRecord record, ValidationOptions options)
     }
 
     /// <summary>
-    /// Compares a printed figure with the sum of its printed parts. Returns true when within the envelope.
+    /// Compares a printed figure with the sum of its printed parts. Returns true when within the
+    /// envelope of the field guide §6: n printed items may differ from their total by n × ½ unit of the last printed digit.
     /// </summary>
     public bool Sum(string rule, Val printed, IReadOnlyList<Val> parts, Func<Location> where, string what, string whatZh)
     {
         var expected = 0m;
-        var envelope = printed.HalfUnitYuan;
+        var envelope = 0m;
         foreach (var p in parts)
         {
             expected += p.Yuan;
             envelope += p.HalfUnitYuan;
+        }
+
+        if (parts.Count <= 1)
+        {
+            // One item against its total (a copy): only their own precisions.
+            envelope += printed.HalfUnitYuan;
         }
 
         return Equal(rule, expected, printed.Yuan, envelope, where, what, whatZh);
@@ -168,6 +175,16 @@ internal sealed class RuleRun(DocumentRecord record, ValidationOptions options)
         o.Outcome = CheckResult.Fail;
         o.Failures++;
         Add(new Finding { Rule = rule, Severity = FindingSeverity.Warning, Message = message, MessageZh = messageZh, Locations = [location] });
+    }
+
+    /// <summary>A statement that contradicts itself (no amounts to compare): an error.</summary>
+    public void Contradiction(string rule, string message, string messageZh, Location location)
+    {
+        var o = Outcome(rule);
+        o.Instances++;
+        o.Outcome = CheckResult.Fail;
+        o.Failures++;
+        Add(new Finding { Rule = rule, Severity = FindingSeverity.Error, Message = message, MessageZh = messageZh, Locations = [location] });
     }
 
     public void Info(string rule, string message, string messageZh, Location location)
