@@ -66,6 +66,7 @@ internal static class ColumnMapper
     {
         var result = new List<MappedColumn>(paths.Count);
         var used = new HashSet<string>(StringComparer.Ordinal);
+        var group = 0;
         string? side = null;
         var seenNameOrLabel = false;
         for (var c = 0; c < paths.Count; c++)
@@ -107,6 +108,16 @@ internal static class ColumnMapper
                     : seenNameOrLabel ? ColumnRole.Text : ColumnRole.Name;
             }
 
+            if (family == TableFamily.TwoSided && role == ColumnRole.Name)
+            {
+                role = ColumnRole.Label;
+            }
+
+            if (role == ColumnRole.Label && result.Count > 0)
+            {
+                group++;
+            }
+
             if (role is not null && role != ColumnRole.Value)
             {
                 seenNameOrLabel |= role is ColumnRole.Name or ColumnRole.Label;
@@ -115,7 +126,7 @@ internal static class ColumnMapper
             }
 
             var id = ValueId(family, path, leaf, joined, side) ?? Columns.Unmapped(c);
-            if (!used.Add((side ?? "") + "|" + id))
+            if (!used.Add(group + "|" + id))
             {
                 id = Columns.Unmapped(c);
             }
@@ -123,14 +134,17 @@ internal static class ColumnMapper
             result.Add(new MappedColumn(c, paths[c], ColumnRole.Value, id, side));
         }
 
-        // A two-sided table whose expenditure side has a single amount column: that is its amount, as on the income side.
+        // A label group (label + its amounts) of a two-sided table with a single amount column: that is its amount.
         if (family == TableFamily.TwoSided)
         {
-            var spending = result.Where(r => r.Side == "expenditure" && r.Role == ColumnRole.Value).ToList();
-            if (spending.Count == 1 && spending[0].Id is Columns.Total or Columns.Amount)
+            foreach (var labelGroup in Groups(result))
             {
-                var i = result.IndexOf(spending[0]);
-                result[i] = spending[0] with { Id = Columns.Amount };
+                var values = labelGroup.Where(r => r.Role == ColumnRole.Value).ToList();
+                if (values.Count == 1 && (values[0].Id is Columns.Total or Columns.Amount || values[0].Id.StartsWith("col", StringComparison.Ordinal)))
+                {
+                    var i = result.IndexOf(values[0]);
+                    result[i] = values[0] with { Id = Columns.Amount };
+                }
             }
         }
 
@@ -150,6 +164,23 @@ internal static class ColumnMapper
         }
 
         return result;
+    }
+
+    /// <summary>Columns of a two-sided table in label groups: each label column and the amounts after it (收入 | 支出 by function | 支出 by use).</summary>
+    public static List<List<MappedColumn>> Groups(List<MappedColumn> columns)
+    {
+        var groups = new List<List<MappedColumn>>();
+        foreach (var column in columns)
+        {
+            if (column.Role == ColumnRole.Label || groups.Count == 0 || (groups[^1].Count > 0 && groups[^1][0].Side != column.Side && column.Side is not null))
+            {
+                groups.Add([]);
+            }
+
+            groups[^1].Add(column);
+        }
+
+        return groups;
     }
 
     private static void SplitCodeRuns(List<MappedColumn> columns, ColumnRole role, ColumnRole[] parts)

@@ -56,6 +56,7 @@ internal static partial class NarrativeReader
         ("本年支出", "expenditure_current"),
         ("公务用车购置及运行", "three_public.vehicle_total"),
         ("公务用车购置费", "three_public.vehicle_purchase"),
+        ("公务用车购置", "three_public.vehicle_purchase"),
         ("公务用车运行", "three_public.vehicle_operation"),
         ("因公出国", "three_public.abroad"),
         ("公务接待", "three_public.reception"),
@@ -70,6 +71,9 @@ internal static partial class NarrativeReader
         ("货物类", "procurement.goods"),
         ("工程类", "procurement.works"),
         ("服务类", "procurement.services"),
+        ("采购货物", "procurement.goods"),
+        ("采购工程", "procurement.works"),
+        ("采购服务", "procurement.services"),
         ("政府采购", "procurement.total"),
         ("人员经费", "personnel"),
         ("公用经费", "public_operating"),
@@ -173,7 +177,7 @@ internal static partial class NarrativeReader
                 if (dirMatch.Success && dirMatch.Index < amountMatch.Index)
                 {
                     // The subject stands right before the direction word (收入减少…, 支出增加…).
-                    var subject = KeyOf(clause[..dirMatch.Index], sentenceStart: true) ?? key ?? last?.Key;
+                    var subject = KeyOf(clause[..dirMatch.Index], sentenceStart: true, changeSubject: true) ?? key ?? last?.Key;
                     if (subject is null)
                     {
                         continue;
@@ -316,7 +320,7 @@ internal static partial class NarrativeReader
         _ => null,
     };
 
-    internal static string? KeyOf(string text, bool sentenceStart = false)
+    internal static string? KeyOf(string text, bool sentenceStart = false, bool changeSubject = false)
     {
         var t = ChineseText.Compact(text);
         // An item of the functional classification: 一般公共服务支出（类）2106.66万元.
@@ -324,6 +328,12 @@ internal static partial class NarrativeReader
         if (lei.Success && lei.Index + lei.Length >= t.Length - 2 && CodeCatalog.Default.FunctionalLeiByName(lei.Groups["name"].Value) is { } code)
         {
             return "expenditure." + code;
+        }
+
+        // A 类 named on its own (2.社会保障和就业支出1608.51万元).
+        if (CodeCatalog.Default.FunctionalLeiExact(t) is { } exact)
+        {
+            return "expenditure." + exact;
         }
 
         if (t.Contains("(项)", StringComparison.Ordinal) || t.Contains("（项）", StringComparison.Ordinal) || t.Contains("科目", StringComparison.Ordinal) && t.Contains('-', StringComparison.Ordinal))
@@ -351,7 +361,7 @@ internal static partial class NarrativeReader
         // 收入/支出 alone: as a total (支出总额为…), or opening a sentence (…2026年收入预算9628.22万元);
         // mid-sentence it usually continues another subject (年初预算为…，支出决算为…).
         var generic = GenericTotalTail().Match(t);
-        if (!generic.Success && sentenceStart)
+        if (!generic.Success && ((sentenceStart && t.Length >= 4) || changeSubject))
         {
             generic = GenericTail().Match(t);
         }

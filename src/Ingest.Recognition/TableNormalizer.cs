@@ -175,16 +175,23 @@ internal static partial class TableNormalizer
             var page = r < table.RowPages.Count ? table.RowPages[r] : (table.Pages.Count > 0 ? table.Pages[0] : 0);
             if (family == TableFamily.TwoSided)
             {
-                foreach (var side in new[] { "income", "expenditure" })
+                foreach (var group in ColumnMapper.Groups(columns))
                 {
-                    var sideColumns = columns.Where(m => m.Side == side).ToList();
-                    var row = BuildRow(grid, r, page, sideColumns, multiplier, family, contexts[0], codes);
+                    var side = group[0].Side ?? "income";
+                    var row = BuildRow(grid, r, page, group, multiplier, family, contexts[0], codes);
                     if (row is null)
                     {
                         continue;
                     }
 
                     row.Side = side;
+                    if (ContinuesLabel(row, record.Rows.LastOrDefault(x => x.Side == side && x.Index < r)) is { } previous)
+                    {
+                        previous.Name += row.Name;
+                        previous.Line = side == "income" ? IncomeLine(previous.Name, ref incomeSection) : ExpenditureLine(previous, codes);
+                        continue;
+                    }
+
                     row.Line = side == "income" ? IncomeLine(row.Name, ref incomeSection) : ExpenditureLine(row, codes);
                     record.Rows.Add(row);
                 }
@@ -230,6 +237,25 @@ internal static partial class TableNormalizer
         }
 
         return record;
+    }
+
+    /// <summary>
+    /// A label wrapped onto a row of its own ("八、社会保障和就" / "业支出"): no code, no numbering,
+    /// no figures. Returns the row it continues, or null.
+    /// </summary>
+    private static RowRecord? ContinuesLabel(RowRecord row, RowRecord? previous)
+    {
+        if (previous is null || row.Name.Length == 0 || row.Name.Length > 12 || row.FuncCode is not null || row.EconCode is not null
+            || row.Values.Values.Any(v => v is not null) || row.Index != previous.Index + 1)
+        {
+            return null;
+        }
+
+        var t = ChineseText.Compact(row.Name);
+        var numbered = t.Length > 1 && ("一二三四五六七八九十(（0123456789".Contains(t[0], StringComparison.Ordinal) || t.StartsWith("其中", StringComparison.Ordinal));
+        var totalLike = t.Contains("合计", StringComparison.Ordinal) || t.Contains("总计", StringComparison.Ordinal) || t.Contains("结转", StringComparison.Ordinal) || t.Contains("结余", StringComparison.Ordinal);
+        var previousOpen = !ChineseText.Compact(previous.Name).EndsWith("支出", StringComparison.Ordinal) && !ChineseText.Compact(previous.Name).EndsWith("收入", StringComparison.Ordinal);
+        return numbered || totalLike || !previousOpen ? null : previous;
     }
 
     /// <summary>The smallest period with which the header paths repeat across the whole table, or 0.</summary>
@@ -468,7 +494,7 @@ internal static partial class TableNormalizer
         string? line = t switch
         {
             _ when t.Contains("收入总计", StringComparison.Ordinal) || t == "总计" => Lines.IncomeTotal,
-            _ when t.Contains("本年收入", StringComparison.Ordinal) => Lines.IncomeCurrentYear,
+            _ when t.Contains("本年收入", StringComparison.Ordinal) || t.StartsWith("当年收入", StringComparison.Ordinal) => Lines.IncomeCurrentYear,
             _ when t == "收入合计" || t == "合计" => "income.total",
             _ when t.Contains("上年结转", StringComparison.Ordinal) || t.Contains("上年结余", StringComparison.Ordinal)
                 || (t.Contains("年初", StringComparison.Ordinal) && (t.Contains("结转", StringComparison.Ordinal) || t.Contains("结余", StringComparison.Ordinal))) => Lines.IncomePriorCarryover,
@@ -483,7 +509,7 @@ internal static partial class TableNormalizer
             _ when t.Contains("事业收入", StringComparison.Ordinal) => "income.business_income",
             _ when t.Contains("上级补助", StringComparison.Ordinal) => "income.superior_subsidy",
             _ when t.Contains("附属单位", StringComparison.Ordinal) => "income.affiliate_remittance",
-            _ when t.Contains("其他收入", StringComparison.Ordinal) => "income.other_income",
+            _ when t.Contains("其他收入", StringComparison.Ordinal) || t.Contains("其他资金", StringComparison.Ordinal) => "income.other_income",
             _ when t.Contains("单位资金", StringComparison.Ordinal) => "income.unit_funds",
             _ => null,
         };
@@ -515,7 +541,7 @@ internal static partial class TableNormalizer
         }
 
         if (t.Contains("支出总计", StringComparison.Ordinal) || t == "总计") return Lines.ExpenditureTotal;
-        if (t.Contains("本年支出", StringComparison.Ordinal)) return Lines.ExpenditureCurrentYear;
+        if (t.Contains("本年支出", StringComparison.Ordinal) || t.StartsWith("当年支出", StringComparison.Ordinal)) return Lines.ExpenditureCurrentYear;
         if (t is "支出合计" or "合计") return "expenditure.total";
         if (t.Contains("结转", StringComparison.Ordinal) || t.Contains("结余", StringComparison.Ordinal)) return Lines.ExpenditureCarryForward;
         if (t.StartsWith("基本支出", StringComparison.Ordinal)) return "expenditure.basic";

@@ -91,6 +91,23 @@ public sealed class CodeCatalog
         return null;
     }
 
+    /// <summary>The 类 code whose name is exactly the label (ordinal and a trailing 支出 aside), or null.</summary>
+    public string? FunctionalLeiExact(string label)
+    {
+        var text = StripOrdinal(ChineseText.Compact(label));
+        var bare = text.EndsWith("支出", StringComparison.Ordinal) && text.Length > 2 ? text[..^2] : text;
+        foreach (var (name, code) in _leiNames)
+        {
+            var n = name.EndsWith("支出", StringComparison.Ordinal) && name.Length > 2 ? name[..^2] : name;
+            if (bare == n)
+            {
+                return code;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Removes a leading ordinal such as 一、 (一) 1. 十五、.</summary>
     public static string StripOrdinal(string compact)
     {

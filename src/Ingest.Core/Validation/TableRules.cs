@@ -40,8 +40,10 @@ internal static class TableRules
         }
     }
 
+    /// <summary>The row of the first line id present, preferring one with a printed figure (a label group may repeat a line blank).</summary>
     private static RowRecord? Line(TableRecord t, params string[] lines) =>
-        lines.Select(l => t.Rows.Find(r => r.Line == l)).FirstOrDefault(r => r is not null);
+        lines.Select(l => t.Rows.Find(r => r.Line == l && r.Values.Values.Any(v => v is not null)) ?? t.Rows.Find(r => r.Line == l))
+            .FirstOrDefault(r => r is not null);
 
     private static Val? Amount(TableRecord t, RowRecord? row, string? preferred = null)
     {
@@ -91,7 +93,8 @@ internal static class TableRules
         var sources = incomeRows.Where(r => r.Line is { } l && l.StartsWith("income.", StringComparison.Ordinal)
             && l is not (Lines.IncomeTotal or Lines.IncomeCurrentYear or "income.total" or Lines.IncomePriorCarryover or "income.fund_offset" or "income.non_fiscal_balance_used")
             && !l.StartsWith(Lines.IncomePriorCarryover + ".", StringComparison.Ordinal)).ToList();
-        var numbered = sources.Where(r => IsTopLevel(r.Name)).ToList();
+        // Numbered lines count even when their label is new to us (三、其他资金): template drift adds sources.
+        var numbered = incomeRows.Where(r => IsTopLevel(r.Name) && (r.Line is null || sources.Contains(r))).ToList();
         if (numbered.Count > 0)
         {
             sources = numbered;
