@@ -29,7 +29,7 @@ internal static class StreamDetector
             return tables;
         }
 
-        var rows = LineBuilder.BuildRows(free, RunGap);
+        var rows = LineBuilder.BuildRows(free, RunGap).Select(SplitBeforeFigures).ToList();
         rows.Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
         var textLeft = rows.Min(r => r.Box.Left);
         var textRight = rows.Max(r => r.Box.Right);
@@ -62,12 +62,13 @@ internal static class StreamDetector
             var prose = (row.Runs.Count == 1 && row.Box.Width > 0.55 * textWidth) || IsJustified(row, textWidth);
             var crossesExclusion = exclusions.Any(e => e.Top < row.Box.Bottom && e.Bottom > row.Box.Top);
             var gapBreak = prev is not null && row.Box.Top - prev.Box.Bottom > 2.5 * Math.Max(height, prev.Box.Height);
-            if (prose || crossesExclusion || gapBreak)
+            var label = IsTitleOrCaption(row);
+            if (prose || crossesExclusion || gapBreak || label)
             {
                 Close();
             }
 
-            if (!prose && !crossesExclusion)
+            if (!prose && !crossesExclusion && !label)
             {
                 block.Add(row);
             }
@@ -98,6 +99,259 @@ internal static class StreamDetector
         }
 
         return wide == 0 || (wide == 1 && row.Runs.Count >= 5);
+    }
+
+    /// <summary>
+    /// Where to cut inside a body gutter (bins <paramref name="start"/>..<paramref name="end"/> from <paramref name="bodyL"/>):
+    /// the middle of the widest stretch that no glyph of a line without figures (headers) covers, so that a header
+    /// wider than its figures stays in its column; the gutter's middle when headers cover all of it (a spanning header).
+    /// </summary>
+    private static double PlaceCut(List<TextRow> block, double bodyL, int start, int end)
+    {
+        var n = end - start;
+        var covered = new bool[n];
+        var any = false;
+        foreach (var row in block)
+        {
+            if (row.Runs.Exists(r => TableDecorator.IsDataText(r.Text)))
+            {
+                continue;
+            }
+
+            foreach (var run in row.Runs)
+            {
+                if (run.Box.Right < bodyL + start || run.Box.Left > bodyL + end)
+                {
+                    continue;
+                }
+
+                foreach (var g in run.Glyphs)
+                {
+                    var a = Math.Max(0, (int)Math.Floor(g.Left - bodyL) - start);
+                    var b = Math.Min(n - 1, (int)Math.Ceiling(g.Right - bodyL) - start);
+                    for (var i = a; i <= b; i++)
+                    {
+                        covered[i] = true;
+                        any = true;
+                    }
+                }
+            }
+        }
+
+        var mid = (start + end) / 2.0;
+        if (!any)
+        {
+            return mid;
+        }
+
+        int bestFrom = -1, bestLen = 0;
+        for (var i = 0; i < n;)
+        {
+            if (covered[i])
+            {
+                i++;
+                continue;
+            }
+
+            var from = i;
+            while (i < n && !covered[i])
+            {
+                i++;
+            }
+
+            if (i - from > bestLen)
+            {
+                bestFrom = from;
+                bestLen = i - from;
+            }
+        }
+
+        return bestLen >= 2 ? start + bestFrom + (bestLen / 2.0) : mid;
+    }
+
+    /// <summary>Splits runs where a column cut passes through a clear gap between two glyphs (header words over their own columns).</summary>
+    private static IEnumerable<TextRun> SplitAtCuts(List<TextRun> runs, List<double> cuts)
+    {
+        foreach (var run in runs)
+        {
+            var glyphs = run.Glyphs;
+            var start = 0;
+            for (var i = 1; i < glyphs.Count; i++)
+            {
+                var a = glyphs[i - 1];
+                var b = glyphs[i];
+                if (b.Left - a.Right < 0.5 * Math.Max(a.Size, b.Size))
+                {
+                    continue;
+                }
+
+                foreach (var x in cuts)
+                {
+                    if (x > a.Right && x < b.Left)
+                    {
+                        yield return new TextRun(glyphs.GetRange(start, i - start));
+                        start = i;
+                        break;
+                    }
+                }
+            }
+
+            yield return start == 0 ? run : new TextRun(glyphs.GetRange(start, glyphs.Count - start));
+        }
+    }
+
+    /// <summary>
+    /// A line that belongs above or around a table, never inside it: a unit line (单位：万元), a caption
+    /// (部门：…, 公开01表), or a Chinese table title (a single run naming a 表, without figures).
+    /// Such a line ends the block before it, so that a table does not absorb the next table's title.
+    /// </summary>
+    internal static bool IsTitleOrCaption(TextRow row)
+    {
+        var any = false;
+        foreach (var run in row.Runs)
+        {
+            var text = run.Text.Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            any = true;
+            var unit = TableDecorator.FindUnit(text);
+            if (unit is not null && text.Length - unit.Length <= 4)
+            {
+                continue;
+            }
+
+            if (TableDecorator.IsCaption(text) || TableDecorator.IsTableNumber(text))
+            {
+                continue;
+            }
+
+            if (row.Runs.Count == 1 && IsChineseTitle(text))
+            {
+                continue;
+            }
+
+            return false;
+        }
+
+        return any;
+    }
+
+    private static bool IsChineseTitle(string text)
+    {
+        if (text.Length < 5 || text.Length > 60 || !text.Contains('表', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var cjk = 0;
+        foreach (var ch in text)
+        {
+            if (CharClass.IsCjk(ch))
+            {
+                cjk++;
+            }
+        }
+
+        // Titles carry a year at most, never an amount.
+        return cjk * 2 >= text.Length && !text.Any(ch => ch == '.' || ch == ',');
+    }
+
+    /// <summary>
+    /// Splits a run where a figure starts after a visible gap (half an em): "1,981,025.18 1,862,625.98" or
+    /// "基本养老保险缴费支出 182,218.09" are two cells even when the gap is narrower than the run gap.
+    /// </summary>
+    private static TextRow SplitBeforeFigures(TextRow row)
+    {
+        List<TextRun>? result = null;
+        for (var ri = 0; ri < row.Runs.Count; ri++)
+        {
+            var run = row.Runs[ri];
+            var glyphs = run.Glyphs;
+            var start = 0;
+            for (var i = 1; i < glyphs.Count; i++)
+            {
+                var prev = glyphs[i - 1];
+                var g = glyphs[i];
+                var gap = g.Left - prev.Right;
+                if (gap < 0.4 * Math.Max(prev.Size, g.Size))
+                {
+                    continue;
+                }
+
+                var left = prev.Text[0];
+                var right = g.Text[0];
+                var figureAfter = StartsFigure(glyphs, i) && (char.IsDigit(left) || CharClass.IsCjk(left) || left == '%');
+                var figureBefore = EndsFigure(glyphs, i - 1) && (char.IsDigit(right) || CharClass.IsCjk(right));
+                if (!figureAfter && !figureBefore)
+                {
+                    continue;
+                }
+
+                result ??= [.. row.Runs.Take(ri)];
+                result.Add(new TextRun(glyphs.GetRange(start, i - start)));
+                start = i;
+            }
+
+            if (result is not null)
+            {
+                result.Add(start == 0 ? run : new TextRun(glyphs.GetRange(start, glyphs.Count - start)));
+            }
+        }
+
+        return result is null ? row : new TextRow(result);
+    }
+
+    /// <summary>The glyphs from <paramref name="i"/> up to the next gap read as a figure (digits, separators, a sign).</summary>
+    private static bool StartsFigure(List<Glyph> glyphs, int i)
+    {
+        var digits = 0;
+        for (var j = i; j < glyphs.Count; j++)
+        {
+            if (j > i && glyphs[j].Left - glyphs[j - 1].Right > 0.4 * glyphs[j].Size)
+            {
+                break;
+            }
+
+            var ch = glyphs[j].Text[0];
+            if (char.IsDigit(ch))
+            {
+                digits++;
+            }
+            else if (!(ch is '.' or ',' or '-' or '%' or '，'))
+            {
+                return false;
+            }
+        }
+
+        return digits > 0;
+    }
+
+    /// <summary>The glyphs back from <paramref name="i"/> to the previous gap read as a figure.</summary>
+    private static bool EndsFigure(List<Glyph> glyphs, int i)
+    {
+        var digits = 0;
+        for (var j = i; j >= 0; j--)
+        {
+            if (j < i && glyphs[j + 1].Left - glyphs[j].Right > 0.4 * glyphs[j].Size)
+            {
+                break;
+            }
+
+            var ch = glyphs[j].Text[0];
+            if (char.IsDigit(ch))
+            {
+                digits++;
+            }
+            else if (!(ch is '.' or ',' or '-' or '%' or '，'))
+            {
+                return false;
+            }
+        }
+
+        return digits > 0;
     }
 
     public static bool IsContinuationText(string text) =>
@@ -170,7 +424,7 @@ internal static class StreamDetector
 
                 if (start > 0 && k < bins && k - start >= 2)
                 {
-                    cuts.Add(bodyL + ((start + k) / 2.0));
+                    cuts.Add(bodyL + PlaceCut(block, bodyL, start, k));
                 }
             }
             else
@@ -184,6 +438,11 @@ internal static class StreamDetector
             return null;
         }
 
+        if (Debug)
+        {
+            Console.Error.WriteLine($"block {block[0].Box.Top:F0}: body {body.Count} cuts {string.Join(",", cuts.Select(c => c.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}");
+        }
+
         var colLines = new List<double> { Math.Min(minL, bodyL) - 1 };
         colLines.AddRange(cuts);
         colLines.Add(Math.Max(maxR, bodyR) + 1);
@@ -194,7 +453,7 @@ internal static class StreamDetector
         for (var r = 0; r < block.Count; r++)
         {
             slots[r] = [];
-            foreach (var run in block[r].Runs)
+            foreach (var run in SplitAtCuts(block[r].Runs, cuts))
             {
                 var first = -1;
                 var last = -1;

@@ -27,6 +27,8 @@ internal static partial class TableDecorator
     [GeneratedRegex(@"^\d{3}(?:\s*\d{2}){0,3}$")]
     private static partial Regex CodePattern();
 
+    public static bool IsCaption(string text) => CaptionPattern().IsMatch(text.Trim());
+
     public static bool IsTableNumber(string text) => TableNumberPattern().IsMatch(text.Trim());
 
     public static string? FindUnit(string text)
