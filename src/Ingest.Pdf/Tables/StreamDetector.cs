@@ -180,7 +180,9 @@ internal static class StreamDetector
             {
                 var a = glyphs[i - 1];
                 var b = glyphs[i];
-                if (b.Left - a.Right < 0.5 * Math.Max(a.Size, b.Size))
+                // Chinese words are not spaced: any clear gap between two of them at a cut parts two cells.
+                var cjk = CharClass.IsCjk(a.Text[0]) && CharClass.IsCjk(b.Text[0]);
+                if (b.Left - a.Right < (cjk ? 0.25 : 0.5) * Math.Max(a.Size, b.Size))
                 {
                     continue;
                 }
@@ -385,9 +387,23 @@ internal static class StreamDetector
         var multiRows = block.Where(r => r.Runs.Count >= 2).ToList();
         var maxRuns = multiRows.Max(r => r.Runs.Count);
         var body = multiRows.Where(r => r.Runs.Count >= Math.Max(2, 0.6 * maxRuns)).ToList();
-        if (body.Count < options.MinStreamRows && !(body.Count >= 2 && maxRuns >= 3))
+
+        // A short table: at least two body lines of three cells, or one line of figures under a header (三公 table).
+        var figuresUnderHeader = block.Count >= 3 && maxRuns >= 4
+            && body.All(r => r.Runs.Count(x => TableDecorator.IsDataText(x.Text)) * 10 >= r.Runs.Count * 6);
+        if (body.Count < options.MinStreamRows && !(body.Count >= 2 && maxRuns >= 3) && !figuresUnderHeader)
         {
             return null;
+        }
+
+        // Gutters come from the lines from the first line with figures down: the header lines above it cross the
+        // gutters with spanning words (基本支出 over three columns) and are fitted to the columns afterwards.
+        var firstFigures = body.FindIndex(r => r.Runs.Exists(x => TableDecorator.IsDataText(x.Text)));
+        if (firstFigures > 0)
+        {
+            var figureRuns = body.Skip(firstFigures).Max(r => r.Runs.Count);
+            body = body.Skip(firstFigures).Where(r => r.Runs.Count >= Math.Max(2, 0.6 * figureRuns)).ToList();
+            maxRuns = Math.Max(figureRuns, maxRuns);
         }
 
         var minL = block.Min(r => r.Box.Left);
@@ -446,9 +462,115 @@ internal static class StreamDetector
         var colLines = new List<double> { Math.Min(minL, bodyL) - 1 };
         colLines.AddRange(cuts);
         colLines.Add(Math.Max(maxR, bodyR) + 1);
-        var cols = colLines.Count - 1;
+        // Every text line becomes a row; runs go to the columns they overlap. Cuts that leave a column without
+        // a cell of its own, or that part a header-only column from a figures-only one, are dropped.
+        var slots = AssignSlots(block, colLines);
+        while (colLines.Count > 2)
+        {
+            var drop = RedundantCut(slots, colLines.Count - 1);
+            if (drop < 0)
+            {
+                break;
+            }
 
-        // Every text line becomes a row; runs go to the columns they overlap.
+            colLines.RemoveAt(drop + 1);
+            cuts.RemoveAt(drop);
+            slots = AssignSlots(block, colLines);
+        }
+
+        if (colLines.Count < 3)
+        {
+            return null;
+        }
+
+        // Wrapped cell text: a line holding only one cell that starts in lower case or with "(" continues the line above.
+        var keep = new List<int>();
+        for (var r = 0; r < block.Count; r++)
+        {
+            if (keep.Count > 0 && slots[r].Count == 1 && IsContinuationText(block[r].Runs[0].Text))
+            {
+                var prevRow = keep[^1];
+                var (col, span, glyphs) = slots[r][0];
+                var target = slots[prevRow].FindIndex(x => x.Col == col && x.Span == span);
+                var gap = block[r].Box.Top - block[prevRow].Box.Bottom;
+                if (target >= 0 && gap < block[r].Box.Height)
+                {
+                    slots[prevRow][target].Glyphs.AddRange(glyphs);
+                    block[prevRow] = new TextRow([.. block[prevRow].Runs, .. block[r].Runs]);
+                    continue;
+                }
+            }
+
+            keep.Add(r);
+        }
+
+        if (keep.Count < block.Count)
+        {
+            slots = keep.Select(r => slots[r]).ToArray();
+            block = keep.Select(r => block[r]).ToList();
+        }
+
+        // Running text laid out in columns is not a table: long cells, few figures.
+        var texts = slots.SelectMany(x => x).Select(x => LineBuilder.RunText(x.Glyphs)).Where(t => t.Length > 0).ToList();
+        var lengths = texts.Select(t => t.Length).Order().ToList();
+        var withDigits = texts.Count(t => t.Any(char.IsDigit));
+        if (lengths.Count > 0 && lengths[lengths.Count / 2] > 18 && withDigits * 10 < texts.Count * 3)
+        {
+            return null;
+        }
+
+        // A header of several text lines (wrapped header cells, header levels) becomes header rows with spans.
+        var firstData = Array.FindIndex(slots, row => row.Exists(x => TableDecorator.IsDataText(LineBuilder.RunText(x.Glyphs))));
+        var header = firstData >= 2 ? BuildHeader(slots, firstData, colLines) : null;
+        var bodyFrom = header is null ? 0 : firstData;
+
+        var rowLines = new List<double>();
+        var cells = new List<RawCell>();
+        if (header is not null)
+        {
+            rowLines.AddRange(header.Value.RowLines);
+            rowLines.RemoveAt(rowLines.Count - 1);
+            cells.AddRange(header.Value.Cells);
+        }
+
+        var offset = rowLines.Count - bodyFrom;
+        for (var r = bodyFrom; r < block.Count; r++)
+        {
+            rowLines.Add(r == 0 ? block[0].Box.Top - 1 : (block[r - 1].Box.Bottom + block[r].Box.Top) / 2);
+        }
+
+        rowLines.Add(block[^1].Box.Bottom + 1);
+        for (var r = bodyFrom; r < block.Count; r++)
+        {
+            var row = r + offset;
+            foreach (var (col, span, glyphs) in slots[r].OrderBy(s => s.Col))
+            {
+                var box = new Box(colLines[col], rowLines[row], colLines[col + span], rowLines[row + 1]);
+                cells.Add(new RawCell(row, col, 1, span, box, LineBuilder.CellText(glyphs)));
+            }
+        }
+
+        if (header is not null)
+        {
+            // Header cell boxes were made with the header's own lines; the last one is the header/body boundary.
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var c = cells[i];
+                if (c.Row < header.Value.Rows)
+                {
+                    cells[i] = c with { Box = new Box(colLines[c.Col], rowLines[c.Row], colLines[c.Col + c.ColSpan], rowLines[c.Row + c.RowSpan]) };
+                }
+            }
+        }
+
+        var bounds = new Box(colLines[0], rowLines[0], colLines[^1], rowLines[^1]);
+        return new RawTable { Bounds = bounds, RowLines = rowLines, ColLines = colLines, Cells = cells, Method = "stream" };
+    }
+
+    private static List<(int Col, int Span, List<Glyph> Glyphs)>[] AssignSlots(List<TextRow> block, List<double> colLines)
+    {
+        var cols = colLines.Count - 1;
+        var cuts = colLines.Skip(1).Take(cols - 1).ToList();
         var slots = new List<(int Col, int Span, List<Glyph> Glyphs)>[block.Count];
         for (var r = 0; r < block.Count; r++)
         {
@@ -492,61 +614,300 @@ internal static class StreamDetector
             }
         }
 
-        // Wrapped cell text: a line holding only one cell that starts in lower case or with "(" continues the line above.
-        var keep = new List<int>();
-        for (var r = 0; r < block.Count; r++)
+        return slots;
+    }
+
+    /// <summary>
+    /// Index c of a cut (between columns c and c+1) that separates nothing: column c+1 (or c) never starts a cell
+    /// of its own (only runs from the neighbour reach into it), or no line has text in both columns and one holds
+    /// only header words while the other holds only figures (a header not aligned with its figures). -1 when none.
+    /// </summary>
+    private static int RedundantCut(List<(int Col, int Span, List<Glyph> Glyphs)>[] slots, int cols)
+    {
+        var starts = new int[cols];
+        var data = new int[cols];
+        var words = new int[cols];
+        var both = new int[cols];
+        foreach (var row in slots)
         {
-            if (keep.Count > 0 && slots[r].Count == 1 && IsContinuationText(block[r].Runs[0].Text))
+            var own = new bool[cols];
+            foreach (var (col, span, glyphs) in row)
             {
-                var prevRow = keep[^1];
-                var (col, span, glyphs) = slots[r][0];
-                var target = slots[prevRow].FindIndex(x => x.Col == col && x.Span == span);
-                var gap = block[r].Box.Top - block[prevRow].Box.Bottom;
-                if (target >= 0 && gap < block[r].Box.Height)
+                starts[col]++;
+                if (span == 1)
                 {
-                    slots[prevRow][target].Glyphs.AddRange(glyphs);
-                    block[prevRow] = new TextRow([.. block[prevRow].Runs, .. block[r].Runs]);
-                    continue;
+                    own[col] = true;
+                    if (TableDecorator.IsDataText(LineBuilder.RunText(glyphs)))
+                    {
+                        data[col]++;
+                    }
+                    else
+                    {
+                        words[col]++;
+                    }
                 }
             }
 
-            keep.Add(r);
+            for (var c = 0; c + 1 < cols; c++)
+            {
+                if (own[c] && own[c + 1])
+                {
+                    both[c]++;
+                }
+            }
         }
 
-        if (keep.Count < block.Count)
+        for (var c = 0; c + 1 < cols; c++)
         {
-            slots = keep.Select(r => slots[r]).ToArray();
-            block = keep.Select(r => block[r]).ToList();
+            if (starts[c + 1] == 0 || starts[c] == 0)
+            {
+                return c;
+            }
         }
 
-        // Running text laid out in columns is not a table: long cells, few figures.
-        var texts = slots.SelectMany(x => x).Select(x => LineBuilder.RunText(x.Glyphs)).Where(t => t.Length > 0).ToList();
-        var lengths = texts.Select(t => t.Length).Order().ToList();
-        var withDigits = texts.Count(t => t.Any(char.IsDigit));
-        if (lengths.Count > 0 && lengths[lengths.Count / 2] > 18 && withDigits * 10 < texts.Count * 3)
+        for (var c = 0; c + 1 < cols; c++)
+        {
+            var complementary = both[c] == 0 && ((data[c] == 0 && words[c + 1] == 0 && words[c] > 0 && data[c + 1] > 0)
+                || (words[c] == 0 && data[c + 1] == 0 && data[c] > 0 && words[c + 1] > 0));
+            if (complementary)
+            {
+                return c;
+            }
+        }
+
+        return -1;
+    }
+
+    private sealed class HeaderItem(int col, int span, List<Glyph> glyphs)
+    {
+        public int Col { get; set; } = col;
+        public int Span { get; set; } = span;
+        public List<Glyph> Glyphs { get; } = glyphs;
+        public Box Box { get; set; } = GridMath.BoundsOf(glyphs);
+        public double Size { get; } = glyphs.Max(g => g.Size);
+        public int Row { get; set; }
+        public int RowSpan { get; set; } = 1;
+        public int Last => Col + Span - 1;
+        public bool SharesColumns(HeaderItem o) => Col <= o.Last && o.Col <= Last;
+    }
+
+    /// <summary>
+    /// Header of a borderless table from its text lines above the first figure: lines of one column that follow
+    /// closely are one wrapped cell; the gaps between a cell and the cells under it in its columns give the header
+    /// rows; a cell with cells under it spans the columns it is centred over (基本支出 over 小计|人员经费|公用经费);
+    /// a cell alone in its columns spans the header's height (科目编码).
+    /// </summary>
+    private static (List<RawCell> Cells, List<double> RowLines, int Rows)? BuildHeader(
+        List<(int Col, int Span, List<Glyph> Glyphs)>[] slots, int firstData, List<double> colLines)
+    {
+        var items = new List<HeaderItem>();
+        for (var r = 0; r < firstData; r++)
+        {
+            foreach (var (col, span, glyphs) in slots[r])
+            {
+                if (glyphs.Count > 0)
+                {
+                    items.Add(new HeaderItem(col, span, [.. glyphs]));
+                }
+            }
+        }
+
+        if (items.Count == 0)
         {
             return null;
         }
 
-        var rowLines = new List<double>();
-        for (var r = 0; r < block.Count; r++)
+        items.Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
+        var merged = true;
+        while (merged)
         {
-            rowLines.Add(r == 0 ? block[0].Box.Top - 1 : (block[r - 1].Box.Bottom + block[r].Box.Top) / 2);
-        }
-
-        rowLines.Add(block[^1].Box.Bottom + 1);
-
-        var cells = new List<RawCell>();
-        for (var r = 0; r < block.Count; r++)
-        {
-            foreach (var (col, span, glyphs) in slots[r].OrderBy(s => s.Col))
+            merged = false;
+            for (var i = 0; i < items.Count && !merged; i++)
             {
-                var box = new Box(colLines[col], rowLines[r], colLines[col + span], rowLines[r + 1]);
-                cells.Add(new RawCell(r, col, 1, span, box, LineBuilder.CellText(glyphs)));
+                for (var j = i + 1; j < items.Count; j++)
+                {
+                    var a = items[i];
+                    var b = items[j];
+                    var gap = b.Box.Top - a.Box.Bottom;
+                    if (a.SharesColumns(b) && gap > -0.3 * a.Size && gap < 0.5 * Math.Min(a.Size, b.Size))
+                    {
+                        a.Glyphs.AddRange(b.Glyphs);
+                        a.Box = a.Box.Union(b.Box);
+                        var first = Math.Min(a.Col, b.Col);
+                        a.Span = Math.Max(a.Last, b.Last) - first + 1;
+                        a.Col = first;
+                        items.RemoveAt(j);
+                        merged = true;
+                        break;
+                    }
+                }
             }
         }
 
-        var bounds = new Box(colLines[0], rowLines[0], colLines[^1], rowLines[^1]);
-        return new RawTable { Bounds = bounds, RowLines = rowLines, ColLines = colLines, Cells = cells, Method = "stream" };
+        // Boundaries between a cell and the nearest cell under it in its columns.
+        var size = items.Select(i => i.Size).Order().ElementAt(items.Count / 2);
+        var bounds = new List<double>();
+        foreach (var a in items)
+        {
+            HeaderItem? below = null;
+            foreach (var b in items)
+            {
+                if (b != a && a.SharesColumns(b) && b.Box.Top >= a.Box.Bottom - 1 && (below is null || b.Box.Top < below.Box.Top))
+                {
+                    below = b;
+                }
+            }
+
+            if (below is not null)
+            {
+                // Just under the upper cell: cells under it are centred in rows of different heights.
+                bounds.Add(a.Box.Bottom + Math.Min((below.Box.Top - a.Box.Bottom) / 2, 0.3 * a.Size));
+            }
+        }
+
+        var lines = GridMath.Cluster(bounds, 0.6 * size);
+        if (Debug)
+        {
+            foreach (var it in items)
+            {
+                Console.Error.WriteLine($"  header item {it.Col}+{it.Span} {it.Box.Top:F0}-{it.Box.Bottom:F0} {LineBuilder.CellText(it.Glyphs)}");
+            }
+
+            Console.Error.WriteLine($"  bounds {string.Join(",", bounds.Select(b => b.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}");
+        }
+
+        var top = items.Min(i => i.Box.Top) - 1;
+        var bottom = items.Max(i => i.Box.Bottom) + 1;
+        var rowLines = new List<double> { top };
+        rowLines.AddRange(lines.Where(y => y > top && y < bottom));
+        rowLines.Add(bottom);
+        var rows = rowLines.Count - 1;
+        var cols = colLines.Count - 1;
+        var grid = new HeaderItem?[rows, cols];
+        var placed = new List<HeaderItem>();
+        foreach (var item in items.OrderBy(i => i.Box.Top))
+        {
+            item.Row = Math.Clamp(GridMath.Locate(rowLines, item.Box.CenterY), 0, rows - 1);
+            var clash = placed.FirstOrDefault(p => p.Row == item.Row && p.SharesColumns(item));
+            if (clash is not null)
+            {
+                clash.Glyphs.AddRange(item.Glyphs);
+                clash.Box = clash.Box.Union(item.Box);
+                var first = Math.Min(clash.Col, item.Col);
+                clash.Span = Math.Max(clash.Last, item.Last) - first + 1;
+                clash.Col = first;
+                continue;
+            }
+
+            placed.Add(item);
+        }
+
+        foreach (var item in placed)
+        {
+            for (var c = item.Col; c <= item.Last; c++)
+            {
+                grid[item.Row, c] ??= item;
+            }
+        }
+
+        bool HasBelow(int row, int col)
+        {
+            for (var r = row + 1; r < rows; r++)
+            {
+                if (grid[r, col] is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // A parent cell spans the free columns with cells under them, the span it is best centred over.
+        foreach (var item in placed.OrderBy(i => i.Row).ThenBy(i => i.Col))
+        {
+            if (!Enumerable.Range(item.Col, item.Span).Any(c => HasBelow(item.Row, c)))
+            {
+                continue;
+            }
+
+            var lo = item.Col;
+            while (lo > 0 && grid[item.Row, lo - 1] is null && HasBelow(item.Row, lo - 1))
+            {
+                lo--;
+            }
+
+            var hi = item.Last;
+            while (hi < cols - 1 && grid[item.Row, hi + 1] is null && HasBelow(item.Row, hi + 1))
+            {
+                hi++;
+            }
+
+            // The widest span centred under the cell (within a third of its own column's width), else the best centred.
+            int bestA = item.Col, bestB = item.Last;
+            var best = double.MaxValue;
+            var widest = -1;
+            var slack = (colLines[item.Last + 1] - colLines[item.Col]) / 3;
+            for (var a = lo; a <= item.Col; a++)
+            {
+                for (var b = item.Last; b <= hi; b++)
+                {
+                    var d = Math.Abs(item.Box.CenterX - ((colLines[a] + colLines[b + 1]) / 2));
+                    var centred = d <= slack;
+                    if ((centred && b - a > widest) || (widest < 0 && !centred && d < best))
+                    {
+                        if (centred)
+                        {
+                            widest = b - a;
+                        }
+
+                        best = d;
+                        bestA = a;
+                        bestB = b;
+                    }
+                }
+            }
+
+            item.Col = bestA;
+            item.Span = bestB - bestA + 1;
+            for (var c = bestA; c <= bestB; c++)
+            {
+                grid[item.Row, c] = item;
+            }
+        }
+
+        // Cells extend up and down into free rows (a cell alone in its column spans the header's height).
+        foreach (var item in placed)
+        {
+            bool Free(int r) => Enumerable.Range(item.Col, item.Span).All(c => grid[r, c] is null);
+            var r0 = item.Row;
+            while (r0 > 0 && Free(r0 - 1))
+            {
+                r0--;
+            }
+
+            var r1 = item.Row;
+            while (r1 < rows - 1 && Free(r1 + 1))
+            {
+                r1++;
+            }
+
+            for (var r = r0; r <= r1; r++)
+            {
+                for (var c = item.Col; c <= item.Last; c++)
+                {
+                    grid[r, c] = item;
+                }
+            }
+
+            item.Row = r0;
+            item.RowSpan = r1 - r0 + 1;
+        }
+
+        var cells = placed
+            .OrderBy(i => i.Row).ThenBy(i => i.Col)
+            .Select(i => new RawCell(i.Row, i.Col, i.RowSpan, i.Span, i.Box, LineBuilder.CellText(i.Glyphs)))
+            .ToList();
+        return (cells, rowLines, rows);
     }
 }
