@@ -412,15 +412,21 @@ internal static class StreamDetector
         var bodyR = body.Max(r => r.Box.Right);
         var bins = (int)Math.Ceiling(bodyR - bodyL) + 1;
         var cover = new int[bins];
+
+        // Figures never span columns: a gutter may be crossed by a few words (spanning labels), never by a figure,
+        // so that a column with few figures (blank zeros) keeps its own gutters.
+        var figureCover = new bool[bins];
         foreach (var row in body)
         {
             foreach (var run in row.Runs)
             {
                 var a = Math.Max(0, (int)Math.Floor(run.Box.Left - bodyL));
                 var b = Math.Min(bins - 1, (int)Math.Ceiling(run.Box.Right - bodyL));
+                var figure = TableDecorator.IsDataText(run.Text);
                 for (var i = a; i <= b; i++)
                 {
                     cover[i]++;
+                    figureCover[i] |= figure;
                 }
             }
         }
@@ -430,10 +436,10 @@ internal static class StreamDetector
         var k = 0;
         while (k < bins)
         {
-            if (cover[k] <= allowed)
+            if (cover[k] <= allowed && !figureCover[k])
             {
                 var start = k;
-                while (k < bins && cover[k] <= allowed)
+                while (k < bins && cover[k] <= allowed && !figureCover[k])
                 {
                     k++;
                 }
@@ -449,6 +455,41 @@ internal static class StreamDetector
             }
         }
 
+        // Columns without figures (all blank) show only in the header: two header words on one line inside one
+        // body column, with no figure under the gap between them, are two columns.
+        var headerEnd = block.FindIndex(r => r.Runs.Exists(x => TableDecorator.IsDataText(x.Text)));
+        var bodyCuts = cuts.Order().ToList();
+        for (var r = 0; r < headerEnd; r++)
+        {
+            var runs = block[r].Runs;
+            for (var i = 1; i < runs.Count; i++)
+            {
+                var from = runs[i - 1].Box.Right;
+                var to = runs[i].Box.Left;
+
+                // Both words inside one body column.
+                var colLeft = bodyCuts.LastOrDefault(x => x <= runs[i - 1].Box.Left, bodyL);
+                var colRight = bodyCuts.FirstOrDefault(x => x >= runs[i].Box.Right, bodyR);
+                if (from < bodyL || to > bodyR || bodyCuts.Exists(x => x > runs[i - 1].Box.Left && x < runs[i].Box.Right)
+                    || runs[i - 1].Box.Left < colLeft || runs[i].Box.Right > colRight)
+                {
+                    continue;
+                }
+
+                var clear = true;
+                for (var x = (int)Math.Ceiling(from - bodyL); x <= (int)Math.Floor(to - bodyL) && clear; x++)
+                {
+                    clear = x < 0 || x >= bins || !figureCover[x];
+                }
+
+                if (clear)
+                {
+                    cuts.Add((from + to) / 2);
+                }
+            }
+        }
+
+        cuts.Sort();
         if (cuts.Count == 0)
         {
             return null;
