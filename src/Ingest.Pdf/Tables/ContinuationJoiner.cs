@@ -53,15 +53,28 @@ internal static class ContinuationJoiner
         }
 
         var tol = options.ContinuationColumnTolerance;
-        for (var c = 0; c < previous.ColLefts.Count && c < next.ColLefts.Count; c++)
+        var stream = previous.Method == "stream";
+        var lines = previous.ColLefts.Append(previous.Bounds.Right).ToList();
+        var nextLines = next.ColLefts.Append(next.Bounds.Right).ToList();
+        for (var c = 0; c < lines.Count && c < nextLines.Count; c++)
         {
-            if (Math.Abs(previous.ColLefts[c] - next.ColLefts[c]) > tol)
+            // Borderless columns are cut in the middle of the whitespace between them, which moves with the
+            // widest text of each page: allow a shift of up to 40% of the narrower neighbouring column.
+            var allowed = tol;
+            if (stream)
+            {
+                var left = c > 0 ? lines[c] - lines[c - 1] : double.MaxValue;
+                var right = c + 1 < lines.Count ? lines[c + 1] - lines[c] : double.MaxValue;
+                allowed = Math.Max(tol, 0.4 * Math.Min(left, right));
+            }
+
+            if (Math.Abs(lines[c] - nextLines[c]) > allowed)
             {
                 return false;
             }
         }
 
-        return Math.Abs(previous.Bounds.Right - next.Bounds.Right) <= tol;
+        return true;
     }
 
     private static List<string> RowTexts(TableFragment f, int row)

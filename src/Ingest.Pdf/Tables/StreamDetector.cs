@@ -29,7 +29,7 @@ internal static class StreamDetector
             return tables;
         }
 
-        var rows = LineBuilder.BuildRows(free, RunGap);
+        var rows = LineBuilder.BuildRows(free, RunGap).Select(SplitBeforeFigures).ToList();
         rows.Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
         var textLeft = rows.Min(r => r.Box.Left);
         var textRight = rows.Max(r => r.Box.Right);
@@ -62,12 +62,13 @@ internal static class StreamDetector
             var prose = (row.Runs.Count == 1 && row.Box.Width > 0.55 * textWidth) || IsJustified(row, textWidth);
             var crossesExclusion = exclusions.Any(e => e.Top < row.Box.Bottom && e.Bottom > row.Box.Top);
             var gapBreak = prev is not null && row.Box.Top - prev.Box.Bottom > 2.5 * Math.Max(height, prev.Box.Height);
-            if (prose || crossesExclusion || gapBreak)
+            var label = IsTitleOrCaption(row);
+            if (prose || crossesExclusion || gapBreak || label)
             {
                 Close();
             }
 
-            if (!prose && !crossesExclusion)
+            if (!prose && !crossesExclusion && !label)
             {
                 block.Add(row);
             }
@@ -98,6 +99,261 @@ internal static class StreamDetector
         }
 
         return wide == 0 || (wide == 1 && row.Runs.Count >= 5);
+    }
+
+    /// <summary>
+    /// Where to cut inside a body gutter (bins <paramref name="start"/>..<paramref name="end"/> from <paramref name="bodyL"/>):
+    /// the middle of the widest stretch that no glyph of a line without figures (headers) covers, so that a header
+    /// wider than its figures stays in its column; the gutter's middle when headers cover all of it (a spanning header).
+    /// </summary>
+    private static double PlaceCut(List<TextRow> block, double bodyL, int start, int end)
+    {
+        var n = end - start;
+        var covered = new bool[n];
+        var any = false;
+        foreach (var row in block)
+        {
+            if (row.Runs.Exists(r => TableDecorator.IsDataText(r.Text)))
+            {
+                continue;
+            }
+
+            foreach (var run in row.Runs)
+            {
+                if (run.Box.Right < bodyL + start || run.Box.Left > bodyL + end)
+                {
+                    continue;
+                }
+
+                foreach (var g in run.Glyphs)
+                {
+                    var a = Math.Max(0, (int)Math.Floor(g.Left - bodyL) - start);
+                    var b = Math.Min(n - 1, (int)Math.Ceiling(g.Right - bodyL) - start);
+                    for (var i = a; i <= b; i++)
+                    {
+                        covered[i] = true;
+                        any = true;
+                    }
+                }
+            }
+        }
+
+        var mid = (start + end) / 2.0;
+        if (!any)
+        {
+            return mid;
+        }
+
+        int bestFrom = -1, bestLen = 0;
+        for (var i = 0; i < n;)
+        {
+            if (covered[i])
+            {
+                i++;
+                continue;
+            }
+
+            var from = i;
+            while (i < n && !covered[i])
+            {
+                i++;
+            }
+
+            if (i - from > bestLen)
+            {
+                bestFrom = from;
+                bestLen = i - from;
+            }
+        }
+
+        return bestLen >= 2 ? start + bestFrom + (bestLen / 2.0) : mid;
+    }
+
+    /// <summary>Splits runs where a column cut passes through a clear gap between two glyphs (header words over their own columns).</summary>
+    private static IEnumerable<TextRun> SplitAtCuts(List<TextRun> runs, List<double> cuts)
+    {
+        foreach (var run in runs)
+        {
+            var glyphs = run.Glyphs;
+            var start = 0;
+            for (var i = 1; i < glyphs.Count; i++)
+            {
+                var a = glyphs[i - 1];
+                var b = glyphs[i];
+                // Chinese words are not spaced: any clear gap between two of them at a cut parts two cells.
+                var cjk = CharClass.IsCjk(a.Text[0]) && CharClass.IsCjk(b.Text[0]);
+                if (b.Left - a.Right < (cjk ? 0.25 : 0.5) * Math.Max(a.Size, b.Size))
+                {
+                    continue;
+                }
+
+                foreach (var x in cuts)
+                {
+                    if (x > a.Right && x < b.Left)
+                    {
+                        yield return new TextRun(glyphs.GetRange(start, i - start));
+                        start = i;
+                        break;
+                    }
+                }
+            }
+
+            yield return start == 0 ? run : new TextRun(glyphs.GetRange(start, glyphs.Count - start));
+        }
+    }
+
+    /// <summary>
+    /// A line that belongs above or around a table, never inside it: a unit line (单位：万元), a caption
+    /// (部门：…, 公开01表), or a Chinese table title (a single run naming a 表, without figures).
+    /// Such a line ends the block before it, so that a table does not absorb the next table's title.
+    /// </summary>
+    internal static bool IsTitleOrCaption(TextRow row)
+    {
+        var any = false;
+        foreach (var run in row.Runs)
+        {
+            var text = run.Text.Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            any = true;
+            var unit = TableDecorator.FindUnit(text);
+            if (unit is not null && text.Length - unit.Length <= 4)
+            {
+                continue;
+            }
+
+            if (TableDecorator.IsCaption(text) || TableDecorator.IsTableNumber(text))
+            {
+                continue;
+            }
+
+            if (row.Runs.Count == 1 && IsChineseTitle(text))
+            {
+                continue;
+            }
+
+            return false;
+        }
+
+        return any;
+    }
+
+    private static bool IsChineseTitle(string text)
+    {
+        if (text.Length < 5 || text.Length > 60 || !text.Contains('表', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var cjk = 0;
+        foreach (var ch in text)
+        {
+            if (CharClass.IsCjk(ch))
+            {
+                cjk++;
+            }
+        }
+
+        // Titles carry a year at most, never an amount.
+        return cjk * 2 >= text.Length && !text.Any(ch => ch == '.' || ch == ',');
+    }
+
+    /// <summary>
+    /// Splits a run where a figure starts after a visible gap (half an em): "1,981,025.18 1,862,625.98" or
+    /// "基本养老保险缴费支出 182,218.09" are two cells even when the gap is narrower than the run gap.
+    /// </summary>
+    private static TextRow SplitBeforeFigures(TextRow row)
+    {
+        List<TextRun>? result = null;
+        for (var ri = 0; ri < row.Runs.Count; ri++)
+        {
+            var run = row.Runs[ri];
+            var glyphs = run.Glyphs;
+            var start = 0;
+            for (var i = 1; i < glyphs.Count; i++)
+            {
+                var prev = glyphs[i - 1];
+                var g = glyphs[i];
+                var gap = g.Left - prev.Right;
+                if (gap < 0.4 * Math.Max(prev.Size, g.Size))
+                {
+                    continue;
+                }
+
+                var left = prev.Text[0];
+                var right = g.Text[0];
+                var figureAfter = StartsFigure(glyphs, i) && (char.IsDigit(left) || CharClass.IsCjk(left) || left == '%');
+                var figureBefore = EndsFigure(glyphs, i - 1) && (char.IsDigit(right) || CharClass.IsCjk(right));
+                if (!figureAfter && !figureBefore)
+                {
+                    continue;
+                }
+
+                result ??= [.. row.Runs.Take(ri)];
+                result.Add(new TextRun(glyphs.GetRange(start, i - start)));
+                start = i;
+            }
+
+            if (result is not null)
+            {
+                result.Add(start == 0 ? run : new TextRun(glyphs.GetRange(start, glyphs.Count - start)));
+            }
+        }
+
+        return result is null ? row : new TextRow(result);
+    }
+
+    /// <summary>The glyphs from <paramref name="i"/> up to the next gap read as a figure (digits, separators, a sign).</summary>
+    private static bool StartsFigure(List<Glyph> glyphs, int i)
+    {
+        var digits = 0;
+        for (var j = i; j < glyphs.Count; j++)
+        {
+            if (j > i && glyphs[j].Left - glyphs[j - 1].Right > 0.4 * glyphs[j].Size)
+            {
+                break;
+            }
+
+            var ch = glyphs[j].Text[0];
+            if (char.IsDigit(ch))
+            {
+                digits++;
+            }
+            else if (!(ch is '.' or ',' or '-' or '%' or '，'))
+            {
+                return false;
+            }
+        }
+
+        return digits > 0;
+    }
+
+    /// <summary>The glyphs back from <paramref name="i"/> to the previous gap read as a figure.</summary>
+    private static bool EndsFigure(List<Glyph> glyphs, int i)
+    {
+        var digits = 0;
+        for (var j = i; j >= 0; j--)
+        {
+            if (j < i && glyphs[j + 1].Left - glyphs[j].Right > 0.4 * glyphs[j].Size)
+            {
+                break;
+            }
+
+            var ch = glyphs[j].Text[0];
+            if (char.IsDigit(ch))
+            {
+                digits++;
+            }
+            else if (!(ch is '.' or ',' or '-' or '%' or '，'))
+            {
+                return false;
+            }
+        }
+
+        return digits > 0;
     }
 
     public static bool IsContinuationText(string text) =>
@@ -131,9 +387,23 @@ internal static class StreamDetector
         var multiRows = block.Where(r => r.Runs.Count >= 2).ToList();
         var maxRuns = multiRows.Max(r => r.Runs.Count);
         var body = multiRows.Where(r => r.Runs.Count >= Math.Max(2, 0.6 * maxRuns)).ToList();
-        if (body.Count < options.MinStreamRows && !(body.Count >= 2 && maxRuns >= 3))
+
+        // A short table: at least two body lines of three cells, or one line of figures under a header (三公 table).
+        var figuresUnderHeader = block.Count >= 3 && maxRuns >= 4
+            && body.All(r => r.Runs.Count(x => TableDecorator.IsDataText(x.Text)) * 10 >= r.Runs.Count * 6);
+        if (body.Count < options.MinStreamRows && !(body.Count >= 2 && maxRuns >= 3) && !figuresUnderHeader)
         {
             return null;
+        }
+
+        // Gutters come from the lines from the first line with figures down: the header lines above it cross the
+        // gutters with spanning words (基本支出 over three columns) and are fitted to the columns afterwards.
+        var firstFigures = body.FindIndex(r => r.Runs.Exists(x => TableDecorator.IsDataText(x.Text)));
+        if (firstFigures > 0)
+        {
+            var figureRuns = body.Skip(firstFigures).Max(r => r.Runs.Count);
+            body = body.Skip(firstFigures).Where(r => r.Runs.Count >= Math.Max(2, 0.6 * figureRuns)).ToList();
+            maxRuns = Math.Max(figureRuns, maxRuns);
         }
 
         var minL = block.Min(r => r.Box.Left);
@@ -142,15 +412,21 @@ internal static class StreamDetector
         var bodyR = body.Max(r => r.Box.Right);
         var bins = (int)Math.Ceiling(bodyR - bodyL) + 1;
         var cover = new int[bins];
+
+        // Figures never span columns: a gutter may be crossed by a few words (spanning labels), never by a figure,
+        // so that a column with few figures (blank zeros) keeps its own gutters.
+        var figureCover = new bool[bins];
         foreach (var row in body)
         {
             foreach (var run in row.Runs)
             {
                 var a = Math.Max(0, (int)Math.Floor(run.Box.Left - bodyL));
                 var b = Math.Min(bins - 1, (int)Math.Ceiling(run.Box.Right - bodyL));
+                var figure = TableDecorator.IsDataText(run.Text);
                 for (var i = a; i <= b; i++)
                 {
                     cover[i]++;
+                    figureCover[i] |= figure;
                 }
             }
         }
@@ -160,17 +436,17 @@ internal static class StreamDetector
         var k = 0;
         while (k < bins)
         {
-            if (cover[k] <= allowed)
+            if (cover[k] <= allowed && !figureCover[k])
             {
                 var start = k;
-                while (k < bins && cover[k] <= allowed)
+                while (k < bins && cover[k] <= allowed && !figureCover[k])
                 {
                     k++;
                 }
 
                 if (start > 0 && k < bins && k - start >= 2)
                 {
-                    cuts.Add(bodyL + ((start + k) / 2.0));
+                    cuts.Add(bodyL + PlaceCut(block, bodyL, start, k));
                 }
             }
             else
@@ -179,58 +455,73 @@ internal static class StreamDetector
             }
         }
 
+        // Columns without figures (all blank) show only in the header: two header words on one line inside one
+        // body column, with no figure under the gap between them, are two columns.
+        var headerEnd = block.FindIndex(r => r.Runs.Exists(x => TableDecorator.IsDataText(x.Text)));
+        var bodyCuts = cuts.Order().ToList();
+        for (var r = 0; r < headerEnd; r++)
+        {
+            var runs = block[r].Runs;
+            for (var i = 1; i < runs.Count; i++)
+            {
+                var from = runs[i - 1].Box.Right;
+                var to = runs[i].Box.Left;
+
+                // Both words inside one body column.
+                var colLeft = bodyCuts.LastOrDefault(x => x <= runs[i - 1].Box.Left, bodyL);
+                var colRight = bodyCuts.FirstOrDefault(x => x >= runs[i].Box.Right, bodyR);
+                if (from < bodyL || to > bodyR || bodyCuts.Exists(x => x > runs[i - 1].Box.Left && x < runs[i].Box.Right)
+                    || runs[i - 1].Box.Left < colLeft || runs[i].Box.Right > colRight)
+                {
+                    continue;
+                }
+
+                var clear = true;
+                for (var x = (int)Math.Ceiling(from - bodyL); x <= (int)Math.Floor(to - bodyL) && clear; x++)
+                {
+                    clear = x < 0 || x >= bins || !figureCover[x];
+                }
+
+                if (clear)
+                {
+                    cuts.Add((from + to) / 2);
+                }
+            }
+        }
+
+        cuts.Sort();
         if (cuts.Count == 0)
         {
             return null;
         }
 
+        if (Debug)
+        {
+            Console.Error.WriteLine($"block {block[0].Box.Top:F0}: body {body.Count} cuts {string.Join(",", cuts.Select(c => c.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}");
+        }
+
         var colLines = new List<double> { Math.Min(minL, bodyL) - 1 };
         colLines.AddRange(cuts);
         colLines.Add(Math.Max(maxR, bodyR) + 1);
-        var cols = colLines.Count - 1;
-
-        // Every text line becomes a row; runs go to the columns they overlap.
-        var slots = new List<(int Col, int Span, List<Glyph> Glyphs)>[block.Count];
-        for (var r = 0; r < block.Count; r++)
+        // Every text line becomes a row; runs go to the columns they overlap. Cuts that leave a column without
+        // a cell of its own, or that part a header-only column from a figures-only one, are dropped.
+        var slots = AssignSlots(block, colLines);
+        while (colLines.Count > 2)
         {
-            slots[r] = [];
-            foreach (var run in block[r].Runs)
+            var drop = RedundantCut(slots, colLines.Count - 1);
+            if (drop < 0)
             {
-                var first = -1;
-                var last = -1;
-                for (var c = 0; c < cols; c++)
-                {
-                    var o = Math.Min(run.Box.Right, colLines[c + 1]) - Math.Max(run.Box.Left, colLines[c]);
-                    if (o > 0.5)
-                    {
-                        if (first < 0)
-                        {
-                            first = c;
-                        }
-
-                        last = c;
-                    }
-                }
-
-                if (first < 0)
-                {
-                    first = last = Math.Max(0, GridMath.Locate(colLines, run.Box.CenterX));
-                }
-
-                var existing = slots[r].FindIndex(s => s.Col <= last && s.Col + s.Span - 1 >= first);
-                if (existing >= 0)
-                {
-                    var s = slots[r][existing];
-                    var nf = Math.Min(first, s.Col);
-                    var nl = Math.Max(last, s.Col + s.Span - 1);
-                    s.Glyphs.AddRange(run.Glyphs);
-                    slots[r][existing] = (nf, nl - nf + 1, s.Glyphs);
-                }
-                else
-                {
-                    slots[r].Add((first, last - first + 1, new List<Glyph>(run.Glyphs)));
-                }
+                break;
             }
+
+            colLines.RemoveAt(drop + 1);
+            cuts.RemoveAt(drop);
+            slots = AssignSlots(block, colLines);
+        }
+
+        if (colLines.Count < 3)
+        {
+            return null;
         }
 
         // Wrapped cell text: a line holding only one cell that starts in lower case or with "(" continues the line above.
@@ -269,25 +560,395 @@ internal static class StreamDetector
             return null;
         }
 
+        // A header of several text lines (wrapped header cells, header levels) becomes header rows with spans.
+        var firstData = Array.FindIndex(slots, row => row.Exists(x => TableDecorator.IsDataText(LineBuilder.RunText(x.Glyphs))));
+        var header = firstData >= 2 ? BuildHeader(slots, firstData, colLines) : null;
+        var bodyFrom = header is null ? 0 : firstData;
+
         var rowLines = new List<double>();
-        for (var r = 0; r < block.Count; r++)
+        var cells = new List<RawCell>();
+        if (header is not null)
+        {
+            rowLines.AddRange(header.Value.RowLines);
+            rowLines.RemoveAt(rowLines.Count - 1);
+            cells.AddRange(header.Value.Cells);
+        }
+
+        var offset = rowLines.Count - bodyFrom;
+        for (var r = bodyFrom; r < block.Count; r++)
         {
             rowLines.Add(r == 0 ? block[0].Box.Top - 1 : (block[r - 1].Box.Bottom + block[r].Box.Top) / 2);
         }
 
         rowLines.Add(block[^1].Box.Bottom + 1);
-
-        var cells = new List<RawCell>();
-        for (var r = 0; r < block.Count; r++)
+        for (var r = bodyFrom; r < block.Count; r++)
         {
+            var row = r + offset;
             foreach (var (col, span, glyphs) in slots[r].OrderBy(s => s.Col))
             {
-                var box = new Box(colLines[col], rowLines[r], colLines[col + span], rowLines[r + 1]);
-                cells.Add(new RawCell(r, col, 1, span, box, LineBuilder.CellText(glyphs)));
+                var box = new Box(colLines[col], rowLines[row], colLines[col + span], rowLines[row + 1]);
+                cells.Add(new RawCell(row, col, 1, span, box, LineBuilder.CellText(glyphs)));
+            }
+        }
+
+        if (header is not null)
+        {
+            // Header cell boxes were made with the header's own lines; the last one is the header/body boundary.
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var c = cells[i];
+                if (c.Row < header.Value.Rows)
+                {
+                    cells[i] = c with { Box = new Box(colLines[c.Col], rowLines[c.Row], colLines[c.Col + c.ColSpan], rowLines[c.Row + c.RowSpan]) };
+                }
             }
         }
 
         var bounds = new Box(colLines[0], rowLines[0], colLines[^1], rowLines[^1]);
         return new RawTable { Bounds = bounds, RowLines = rowLines, ColLines = colLines, Cells = cells, Method = "stream" };
+    }
+
+    private static List<(int Col, int Span, List<Glyph> Glyphs)>[] AssignSlots(List<TextRow> block, List<double> colLines)
+    {
+        var cols = colLines.Count - 1;
+        var cuts = colLines.Skip(1).Take(cols - 1).ToList();
+        var slots = new List<(int Col, int Span, List<Glyph> Glyphs)>[block.Count];
+        for (var r = 0; r < block.Count; r++)
+        {
+            slots[r] = [];
+            foreach (var run in SplitAtCuts(block[r].Runs, cuts))
+            {
+                var first = -1;
+                var last = -1;
+                for (var c = 0; c < cols; c++)
+                {
+                    var o = Math.Min(run.Box.Right, colLines[c + 1]) - Math.Max(run.Box.Left, colLines[c]);
+                    if (o > 0.5)
+                    {
+                        if (first < 0)
+                        {
+                            first = c;
+                        }
+
+                        last = c;
+                    }
+                }
+
+                if (first < 0)
+                {
+                    first = last = Math.Max(0, GridMath.Locate(colLines, run.Box.CenterX));
+                }
+
+                var existing = slots[r].FindIndex(s => s.Col <= last && s.Col + s.Span - 1 >= first);
+                if (existing >= 0)
+                {
+                    var s = slots[r][existing];
+                    var nf = Math.Min(first, s.Col);
+                    var nl = Math.Max(last, s.Col + s.Span - 1);
+                    s.Glyphs.AddRange(run.Glyphs);
+                    slots[r][existing] = (nf, nl - nf + 1, s.Glyphs);
+                }
+                else
+                {
+                    slots[r].Add((first, last - first + 1, new List<Glyph>(run.Glyphs)));
+                }
+            }
+        }
+
+        return slots;
+    }
+
+    /// <summary>
+    /// Index c of a cut (between columns c and c+1) that separates nothing: column c+1 (or c) never starts a cell
+    /// of its own (only runs from the neighbour reach into it), or no line has text in both columns and one holds
+    /// only header words while the other holds only figures (a header not aligned with its figures). -1 when none.
+    /// </summary>
+    private static int RedundantCut(List<(int Col, int Span, List<Glyph> Glyphs)>[] slots, int cols)
+    {
+        var starts = new int[cols];
+        var data = new int[cols];
+        var words = new int[cols];
+        var both = new int[cols];
+        foreach (var row in slots)
+        {
+            var own = new bool[cols];
+            foreach (var (col, span, glyphs) in row)
+            {
+                starts[col]++;
+                if (span == 1)
+                {
+                    own[col] = true;
+                    if (TableDecorator.IsDataText(LineBuilder.RunText(glyphs)))
+                    {
+                        data[col]++;
+                    }
+                    else
+                    {
+                        words[col]++;
+                    }
+                }
+            }
+
+            for (var c = 0; c + 1 < cols; c++)
+            {
+                if (own[c] && own[c + 1])
+                {
+                    both[c]++;
+                }
+            }
+        }
+
+        for (var c = 0; c + 1 < cols; c++)
+        {
+            if (starts[c + 1] == 0 || starts[c] == 0)
+            {
+                return c;
+            }
+        }
+
+        for (var c = 0; c + 1 < cols; c++)
+        {
+            var complementary = both[c] == 0 && ((data[c] == 0 && words[c + 1] == 0 && words[c] > 0 && data[c + 1] > 0)
+                || (words[c] == 0 && data[c + 1] == 0 && data[c] > 0 && words[c + 1] > 0));
+            if (complementary)
+            {
+                return c;
+            }
+        }
+
+        return -1;
+    }
+
+    private sealed class HeaderItem(int col, int span, List<Glyph> glyphs)
+    {
+        public int Col { get; set; } = col;
+        public int Span { get; set; } = span;
+        public List<Glyph> Glyphs { get; } = glyphs;
+        public Box Box { get; set; } = GridMath.BoundsOf(glyphs);
+        public double Size { get; } = glyphs.Max(g => g.Size);
+        public int Row { get; set; }
+        public int RowSpan { get; set; } = 1;
+        public int Last => Col + Span - 1;
+        public bool SharesColumns(HeaderItem o) => Col <= o.Last && o.Col <= Last;
+    }
+
+    /// <summary>
+    /// Header of a borderless table from its text lines above the first figure: lines of one column that follow
+    /// closely are one wrapped cell; the gaps between a cell and the cells under it in its columns give the header
+    /// rows; a cell with cells under it spans the columns it is centred over (基本支出 over 小计|人员经费|公用经费);
+    /// a cell alone in its columns spans the header's height (科目编码).
+    /// </summary>
+    private static (List<RawCell> Cells, List<double> RowLines, int Rows)? BuildHeader(
+        List<(int Col, int Span, List<Glyph> Glyphs)>[] slots, int firstData, List<double> colLines)
+    {
+        var items = new List<HeaderItem>();
+        for (var r = 0; r < firstData; r++)
+        {
+            foreach (var (col, span, glyphs) in slots[r])
+            {
+                if (glyphs.Count > 0)
+                {
+                    items.Add(new HeaderItem(col, span, [.. glyphs]));
+                }
+            }
+        }
+
+        if (items.Count == 0)
+        {
+            return null;
+        }
+
+        items.Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
+        var merged = true;
+        while (merged)
+        {
+            merged = false;
+            for (var i = 0; i < items.Count && !merged; i++)
+            {
+                for (var j = i + 1; j < items.Count; j++)
+                {
+                    var a = items[i];
+                    var b = items[j];
+                    var gap = b.Box.Top - a.Box.Bottom;
+                    if (a.SharesColumns(b) && gap > -0.3 * a.Size && gap < 0.5 * Math.Min(a.Size, b.Size))
+                    {
+                        a.Glyphs.AddRange(b.Glyphs);
+                        a.Box = a.Box.Union(b.Box);
+                        var first = Math.Min(a.Col, b.Col);
+                        a.Span = Math.Max(a.Last, b.Last) - first + 1;
+                        a.Col = first;
+                        items.RemoveAt(j);
+                        merged = true;
+                        break;
+                    }
+                }
+            }
+        }
+
+        // Boundaries between a cell and the nearest cell under it in its columns.
+        var size = items.Select(i => i.Size).Order().ElementAt(items.Count / 2);
+        var bounds = new List<double>();
+        foreach (var a in items)
+        {
+            HeaderItem? below = null;
+            foreach (var b in items)
+            {
+                if (b != a && a.SharesColumns(b) && b.Box.Top >= a.Box.Bottom - 1 && (below is null || b.Box.Top < below.Box.Top))
+                {
+                    below = b;
+                }
+            }
+
+            if (below is not null)
+            {
+                // Just under the upper cell: cells under it are centred in rows of different heights.
+                bounds.Add(a.Box.Bottom + Math.Min((below.Box.Top - a.Box.Bottom) / 2, 0.3 * a.Size));
+            }
+        }
+
+        var lines = GridMath.Cluster(bounds, 0.6 * size);
+        if (Debug)
+        {
+            foreach (var it in items)
+            {
+                Console.Error.WriteLine($"  header item {it.Col}+{it.Span} {it.Box.Top:F0}-{it.Box.Bottom:F0} {LineBuilder.CellText(it.Glyphs)}");
+            }
+
+            Console.Error.WriteLine($"  bounds {string.Join(",", bounds.Select(b => b.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}");
+        }
+
+        var top = items.Min(i => i.Box.Top) - 1;
+        var bottom = items.Max(i => i.Box.Bottom) + 1;
+        var rowLines = new List<double> { top };
+        rowLines.AddRange(lines.Where(y => y > top && y < bottom));
+        rowLines.Add(bottom);
+        var rows = rowLines.Count - 1;
+        var cols = colLines.Count - 1;
+        var grid = new HeaderItem?[rows, cols];
+        var placed = new List<HeaderItem>();
+        foreach (var item in items.OrderBy(i => i.Box.Top))
+        {
+            item.Row = Math.Clamp(GridMath.Locate(rowLines, item.Box.CenterY), 0, rows - 1);
+            var clash = placed.FirstOrDefault(p => p.Row == item.Row && p.SharesColumns(item));
+            if (clash is not null)
+            {
+                clash.Glyphs.AddRange(item.Glyphs);
+                clash.Box = clash.Box.Union(item.Box);
+                var first = Math.Min(clash.Col, item.Col);
+                clash.Span = Math.Max(clash.Last, item.Last) - first + 1;
+                clash.Col = first;
+                continue;
+            }
+
+            placed.Add(item);
+        }
+
+        foreach (var item in placed)
+        {
+            for (var c = item.Col; c <= item.Last; c++)
+            {
+                grid[item.Row, c] ??= item;
+            }
+        }
+
+        bool HasBelow(int row, int col)
+        {
+            for (var r = row + 1; r < rows; r++)
+            {
+                if (grid[r, col] is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // A parent cell spans the free columns with cells under them, the span it is best centred over.
+        foreach (var item in placed.OrderBy(i => i.Row).ThenBy(i => i.Col))
+        {
+            if (!Enumerable.Range(item.Col, item.Span).Any(c => HasBelow(item.Row, c)))
+            {
+                continue;
+            }
+
+            var lo = item.Col;
+            while (lo > 0 && grid[item.Row, lo - 1] is null && HasBelow(item.Row, lo - 1))
+            {
+                lo--;
+            }
+
+            var hi = item.Last;
+            while (hi < cols - 1 && grid[item.Row, hi + 1] is null && HasBelow(item.Row, hi + 1))
+            {
+                hi++;
+            }
+
+            // The widest span centred under the cell (within a third of its own column's width), else the best centred.
+            int bestA = item.Col, bestB = item.Last;
+            var best = double.MaxValue;
+            var widest = -1;
+            var slack = (colLines[item.Last + 1] - colLines[item.Col]) / 3;
+            for (var a = lo; a <= item.Col; a++)
+            {
+                for (var b = item.Last; b <= hi; b++)
+                {
+                    var d = Math.Abs(item.Box.CenterX - ((colLines[a] + colLines[b + 1]) / 2));
+                    var centred = d <= slack;
+                    if ((centred && b - a > widest) || (widest < 0 && !centred && d < best))
+                    {
+                        if (centred)
+                        {
+                            widest = b - a;
+                        }
+
+                        best = d;
+                        bestA = a;
+                        bestB = b;
+                    }
+                }
+            }
+
+            item.Col = bestA;
+            item.Span = bestB - bestA + 1;
+            for (var c = bestA; c <= bestB; c++)
+            {
+                grid[item.Row, c] = item;
+            }
+        }
+
+        // Cells extend up and down into free rows (a cell alone in its column spans the header's height).
+        foreach (var item in placed)
+        {
+            bool Free(int r) => Enumerable.Range(item.Col, item.Span).All(c => grid[r, c] is null);
+            var r0 = item.Row;
+            while (r0 > 0 && Free(r0 - 1))
+            {
+                r0--;
+            }
+
+            var r1 = item.Row;
+            while (r1 < rows - 1 && Free(r1 + 1))
+            {
+                r1++;
+            }
+
+            for (var r = r0; r <= r1; r++)
+            {
+                for (var c = item.Col; c <= item.Last; c++)
+                {
+                    grid[r, c] = item;
+                }
+            }
+
+            item.Row = r0;
+            item.RowSpan = r1 - r0 + 1;
+        }
+
+        var cells = placed
+            .OrderBy(i => i.Row).ThenBy(i => i.Col)
+            .Select(i => new RawCell(i.Row, i.Col, i.RowSpan, i.Span, i.Box, LineBuilder.CellText(i.Glyphs)))
+            .ToList();
+        return (cells, rowLines, rows);
     }
 }

@@ -27,6 +27,8 @@ internal static partial class TableDecorator
     [GeneratedRegex(@"^\d{3}(?:\s*\d{2}){0,3}$")]
     private static partial Regex CodePattern();
 
+    public static bool IsCaption(string text) => CaptionPattern().IsMatch(text.Trim());
+
     public static bool IsTableNumber(string text) => TableNumberPattern().IsMatch(text.Trim());
 
     public static string? FindUnit(string text)
@@ -142,13 +144,30 @@ internal static partial class TableDecorator
                 lastBottom = line.Box.Bottom;
             }
 
-            // A unit line can also sit just under the title inside the grid area's top-right; check the first row too.
+            // Forms (绩效目标表) print their title inside the grid: a first full-width row naming a 表, without figures.
             var cells = t.Cells.Select(c => new TableCell(c.Row, c.Col, c.RowSpan, c.ColSpan, c.Text, c.Box)).ToList();
+            var rowCount = t.RowCount;
+            var rowTops = t.RowLines.Take(t.RowCount).ToList();
+            var bounds = t.Bounds;
+            if (GridTitle(cells, t.ColCount, rowCount) is { } inner)
+            {
+                if (title is not null)
+                {
+                    captions.Insert(0, title);
+                }
+
+                title = inner.Text.Trim();
+                cells = cells.Where(c => c.Row > 0).Select(c => c with { Row = c.Row - 1 }).ToList();
+                rowCount--;
+                rowTops.RemoveAt(0);
+                bounds = bounds with { Top = rowTops[0] };
+            }
+
             result.Add(new TableFragment
             {
                 Page = pageNumber,
-                Bounds = t.Bounds,
-                RowCount = t.RowCount,
+                Bounds = bounds,
+                RowCount = rowCount,
                 ColCount = t.ColCount,
                 Cells = cells,
                 Method = t.Method,
@@ -156,13 +175,35 @@ internal static partial class TableDecorator
                 UnitText = unit,
                 Captions = captions,
                 Notes = notes,
-                HeaderRows = CountHeaderRows(cells, t.RowCount),
-                RowTops = t.RowLines.Take(t.RowCount).ToList(),
+                HeaderRows = CountHeaderRows(cells, rowCount),
+                RowTops = rowTops,
                 ColLefts = t.ColLines.Take(t.ColCount).ToList(),
             });
         }
 
         return result;
+    }
+
+    /// <summary>The first row's only cell when it spans (nearly) the whole width, names a 表 and holds no figure.</summary>
+    private static TableCell? GridTitle(List<TableCell> cells, int colCount, int rowCount)
+    {
+        if (rowCount < 3 || colCount < 2)
+        {
+            return null;
+        }
+
+        var first = cells.Where(c => c.Row == 0 && c.Text.Trim().Length > 0).ToList();
+        if (first.Count != 1 || cells.Any(c => c.Row == 0 && c.RowSpan > 1))
+        {
+            return null;
+        }
+
+        var cell = first[0];
+        var text = cell.Text.Trim();
+        return cell.ColSpan * 10 >= colCount * 8 && text.Length is >= 4 and <= 60 && text.Contains('表', StringComparison.Ordinal)
+            && !text.Any(ch => ch is '.' or ',' or '%')
+            ? cell
+            : null;
     }
 
     /// <summary>An amount or a classification code: text that never appears in a header.</summary>
