@@ -325,6 +325,8 @@ internal static class ColumnMapper
         if (Leaf("经营支出")) return Columns.OperatingExpenditure;
         if (Leaf("对附属单位补助")) return Columns.SubsidyToAffiliates;
         if (Leaf("结转") || Leaf("结余")) return Columns.CarryForward;
+        // 合计/总计 is the row total even when a parent label was drawn over it; 小计 is the subtotal of its parent.
+        if (leaf is "合计" or "总计" && !path.Take(path.Count - 1).Any(p => p.Contains("项目支出", StringComparison.Ordinal))) return Columns.Total;
         if (Leaf("基本支出") || (isTotal && underBasic)) return Columns.Basic;
         if (Leaf("项目支出") || (isTotal && underProject)) return Columns.Project;
         if (isTotal && !underBasic && !underProject) return Columns.Total;

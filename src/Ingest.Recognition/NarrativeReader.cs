@@ -98,6 +98,7 @@ internal static partial class NarrativeReader
         ("上级补助收入", "superior_subsidy"),
         ("附属单位上缴收入", "affiliate_remittance"),
         ("其他收入", "other_income"),
+        ("其他资金", "other_income"),
     ];
 
     public static List<NarrativeFact> Read(IEnumerable<NarrativePassage> passages)
