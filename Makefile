@@ -11,7 +11,7 @@ SEED ?= 20261126
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: all build run test bench corpus corpus-large train clean help
+.PHONY: all build run test bench corpus corpus-large train export-items clean help
 
 all: build
 
@@ -21,6 +21,7 @@ help:
 	@echo "make test    - run every test project"
 	@echo "make bench   - ICDAR 2013 score and engine speed/memory"
 	@echo "make corpus  - regenerate the synthetic corpus in corpus/ (seed $(SEED))"
+	@echo "make train   - train the table-type classifier into models/ (report in models/table-type.json)"
 
 build:
 	$(DOTNET) build Ingest.sln -c $(CONFIG) -nologo -v q
@@ -50,6 +51,9 @@ corpus:
 corpus-large:
 	@[ -f $(FONT) ] || (apt-get update -q && apt-get install -y -q fonts-droid-fallback)
 	$(DOTNET) run --project src/Ingest.Synthetic -c $(CONFIG) -- --seed $(SEED) --large --font $(FONT)
+
+train: build
+	$(CLI) train --corpus corpus --real data/training/table-types-real.tsv --out models
 
 clean:
 	$(DOTNET) clean Ingest.sln -c $(CONFIG) -v q

@@ -27,6 +27,7 @@ internal static class IngestApp
         root.Add(TablesCommand.Create(context));
         root.Add(ExportCommand.Create(context));
         root.Add(FetchCliCommand.Create(context));
+        root.Add(TrainCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -13,17 +13,31 @@ public sealed class RecognitionOptions
     /// <summary>Unit assumed for a table whose unit line could not be found and whose document says nothing else. Default 元.</summary>
     public string DefaultUnit { get; set; } = MoneyUnit.Yuan;
 
+    /// <summary>
+    /// The table-type classifier (made by <c>make train</c>), used where the title rules are silent.
+    /// Default: models/table-type.zip beside the program; no model means rules only.
+    /// </summary>
+    public string? ModelPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "models", Learning.TableTypeTrainer.ModelFile);
+
+    /// <summary>Least probability for a model prediction to be used. Default 0.6.</summary>
+    public float ModelThreshold { get; set; } = 0.6f;
+
     public void Validate()
     {
         if (DefaultUnit is not (MoneyUnit.Yuan or MoneyUnit.WanYuan or MoneyUnit.QianYuan))
         {
             throw new ArgumentException($"DefaultUnit must be 元, 万元 or 千元, not '{DefaultUnit}'.");
         }
+
+        if (ModelThreshold is < 0f or > 1f)
+        {
+            throw new ArgumentException("ModelThreshold must be between 0 and 1.");
+        }
     }
 }
 
 /// <summary>Stage 3: metadata, table typing, header mapping, codes, units and narrative facts.</summary>
-public sealed class Recognizer : IRecognizer
+public sealed class Recognizer : IRecognizer, IDisposable
 {
     private readonly RecognitionOptions _options;
     private readonly ILogger<Recognizer> _logger;
@@ -36,7 +50,19 @@ public sealed class Recognizer : IRecognizer
         _options = options;
         _logger = logger;
         _codes = CodeCatalog.Default;
+        if (options.ModelPath is { } path && File.Exists(path))
+        {
+            _model = Learning.TableTypeModel.Load(path);
+            _logger.LogInformation("Table-type model {Model} loaded ({Sha})", path, _model.Sha256[..12]);
+        }
     }
+
+    private readonly Learning.TableTypeModel? _model;
+
+    /// <summary>Name and SHA-256 of the model in use, for the record's pipeline info.</summary>
+    public (string Name, string Sha256)? Model => _model is null ? null : (Learning.TableTypeTrainer.ModelFile, _model.Sha256);
+
+    public void Dispose() => _model?.Dispose();
 
     public void Recognize(DocumentRecord record, IReadOnlyList<ExtractedFile> files)
     {
@@ -59,7 +85,7 @@ public sealed class Recognizer : IRecognizer
             var file = files[fileIndex];
             foreach (var table in file.Tables)
             {
-                var typing = Type(table, final);
+                var typing = Type(table, final, _model, _options.ModelThreshold);
                 var unitLine = UnitLine(table);
                 var unit = MoneyUnit.FromLine(unitLine);
                 if (unit is null)
@@ -129,7 +155,7 @@ public sealed class Recognizer : IRecognizer
         return null;
     }
 
-    private static TableTyping Type(LogicalTable table, bool final)
+    private static TableTyping Type(LogicalTable table, bool final, Learning.TableTypeModel? model, float threshold)
     {
         var byTitle = TableTyper.FromTitle(table.Title);
         if (byTitle is { } t)
@@ -148,7 +174,19 @@ public sealed class Recognizer : IRecognizer
         var grid = TableGrid.Of(table);
         var headerRows = TableNormalizer.CountHeaderRows(grid, table.HeaderRows);
         var paths = TableNormalizer.HeaderPaths(grid, Math.Max(headerRows, Math.Min(2, grid.RowCount)));
-        var firstColumn = Enumerable.Range(0, grid.RowCount).Select(r => ChineseText.Compact(grid.Text(r, 0)));
+        var firstColumn = Enumerable.Range(0, grid.RowCount).Select(r => ChineseText.Compact(grid.Text(r, 0))).ToList();
+        if (model is not null)
+        {
+            var labelColumn = Enumerable.Range(0, grid.ColCount).FirstOrDefault(c => Enumerable.Range(headerRows, Math.Max(0, grid.RowCount - headerRows))
+                .Count(r => ChineseText.Compact(grid.Text(r, c)) is { Length: > 1 } t && !AmountParser.LooksLikeAmount(t) && !t.All(char.IsAsciiDigit)) > 2);
+            var names = Enumerable.Range(headerRows, Math.Max(0, grid.RowCount - headerRows)).Select(r => grid.Text(r, labelColumn)).Where(t => t.Length > 0).Take(12);
+            var (type, probability) = model.Predict(table.Title, string.Join(" | ", paths.Where(p => p.Count > 0).Select(p => string.Join("/", p))), string.Join(" ", names));
+            if (probability >= threshold && (!final || type.StartsWith("final_", StringComparison.Ordinal) || type == TableTypes.Unknown))
+            {
+                return new TableTyping(type, "model", Math.Round(probability, 3));
+            }
+        }
+
         return TableTyper.FromHeader(paths, firstColumn, final) ?? new TableTyping(TableTypes.Unknown, "none", 0);
     }
 

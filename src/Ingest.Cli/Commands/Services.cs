@@ -15,9 +15,13 @@ internal sealed class Services : IDisposable
         Loggers = loggers;
         Extraction = extraction.Validate();
         Extractor = new PdfFileExtractor(Extraction, loggers.CreateLogger<PdfFileExtractor>());
-        var recognizer = new Recognizer(new RecognitionOptions(), loggers.CreateLogger<Recognizer>());
+        _recognizer = new Recognizer(new RecognitionOptions(), loggers.CreateLogger<Recognizer>());
         var validator = new Validator(new ValidationOptions());
-        Processor = new DocumentProcessor(Extractor, recognizer, validator, loggers.CreateLogger<DocumentProcessor>());
+        Processor = new DocumentProcessor(Extractor, _recognizer, validator, loggers.CreateLogger<DocumentProcessor>())
+        {
+            ModelName = _recognizer.Model?.Name,
+            ModelSha256 = _recognizer.Model?.Sha256,
+        };
     }
 
     public ILoggerFactory Loggers { get; }
@@ -34,5 +38,11 @@ internal sealed class Services : IDisposable
         return new Services(loggers, extraction ?? new ExtractionOptions());
     }
 
-    public void Dispose() => Loggers.Dispose();
+    private readonly Recognizer _recognizer;
+
+    public void Dispose()
+    {
+        _recognizer.Dispose();
+        Loggers.Dispose();
+    }
 }

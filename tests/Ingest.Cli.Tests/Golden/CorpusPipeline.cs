@@ -11,11 +11,15 @@ namespace Ingest.Cli.Tests.Golden;
 /// <summary>The pipeline as `ingest run` wires it, and the synthetic corpus with its truth.</summary>
 internal static class CorpusPipeline
 {
+    /// <summary>With the trained model from models/, as `ingest` runs.</summary>
+    private static readonly Recognizer Recognizer = new(new RecognitionOptions(), NullLogger<Recognizer>.Instance);
+
     private static readonly Lazy<DocumentProcessor> Lazy = new(() => new DocumentProcessor(
         new PdfFileExtractor(new ExtractionOptions(), NullLogger<PdfFileExtractor>.Instance),
-        new Recognizer(new RecognitionOptions(), NullLogger<Recognizer>.Instance),
+        Recognizer,
         new Validator(new ValidationOptions()),
         NullLogger<DocumentProcessor>.Instance));
+
 
     public static DocumentProcessor Processor => Lazy.Value;
 
