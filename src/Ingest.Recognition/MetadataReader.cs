@@ -85,11 +85,20 @@ internal static partial class MetadataReader
             }
         }
 
-        foreach (var caption in captions)
+        for (var i = 0; i < captions.Count; i++)
         {
-            if (OrgCaption().Match(caption) is { Success: true } m)
+            if (OrgCaption().Match(captions[i]) is { Success: true } m)
             {
                 Vote(m.Groups["org"].Value, 2);
+            }
+            else if (EmptyOrgKey(captions[i]))
+            {
+                // "部门：" with the name in a caption line of its own ("公开表一" may stand between).
+                var next = captions.Skip(i + 1).Take(2).FirstOrDefault(c => !c.Contains('表', StringComparison.Ordinal) && !c.Contains("单位", StringComparison.Ordinal));
+                if (next is not null)
+                {
+                    Vote(next, 2);
+                }
             }
         }
 
@@ -100,6 +109,17 @@ internal static partial class MetadataReader
                 || IsHeading(compact))
             {
                 continue;
+            }
+
+            // A cover split over two lines: "江苏省政协办公厅 2018 年度" / "部门预算公开".
+            if (i > 0 && KindOpening(compact))
+            {
+                var joined = ChineseText.Compact(headLines[i - 1]) + compact;
+                if (OrgBeforeKind().Match(joined) is { Success: true } j && Trim(j.Groups["org"].Value) is { Length: >= 3 } org2 && !IsPlaceOnly(org2) && !IsHeading(org2))
+                {
+                    Vote(org2, 1);
+                    continue;
+                }
             }
 
             var m = OrgBeforeKind().Match(compact);
@@ -121,6 +141,16 @@ internal static partial class MetadataReader
 
         return votes.Count == 0 ? null : votes.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Length).First().Key;
     }
+
+    private static bool EmptyOrgKey(string caption)
+    {
+        var t = ChineseText.Compact(caption).TrimEnd(':', '：');
+        return t is "部门" or "部门名称" or "单位" or "单位名称" or "编制部门" or "编制单位" or "预算单位" or "预算主管部门";
+    }
+
+    private static bool KindOpening(string compact) =>
+        compact.StartsWith("部门预算", StringComparison.Ordinal) || compact.StartsWith("部门决算", StringComparison.Ordinal)
+        || compact.StartsWith("单位预算", StringComparison.Ordinal) || compact.StartsWith("单位决算", StringComparison.Ordinal);
 
     /// <summary>Section headings (一、… 第二部分 …) and table titles are not covers.</summary>
     private static bool IsHeading(string compact) =>
