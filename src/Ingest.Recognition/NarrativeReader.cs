@@ -99,6 +99,7 @@ internal static partial class NarrativeReader
         ("附属单位上缴收入", "affiliate_remittance"),
         ("其他收入", "other_income"),
         ("其他资金", "other_income"),
+        ("财政专户", "special_account"),
     ];
 
     public static List<NarrativeFact> Read(IEnumerable<NarrativePassage> passages)

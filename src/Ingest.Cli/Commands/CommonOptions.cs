@@ -20,6 +20,12 @@ internal static class CommonOptions
         DefaultValueFactory = _ => Environment.ProcessorCount,
     };
 
+    public static Option<bool> Group() => new("--group")
+    {
+        Description = "Join a narrative PDF and a tables PDF of the same organization, year and kind into one document (default on; --group false to turn off)",
+        DefaultValueFactory = _ => true,
+    };
+
     public static Argument<string[]> Inputs(string description)
     {
         var argument = new Argument<string[]>("inputs") { Description = description, Arity = ArgumentArity.OneOrMore };

@@ -15,7 +15,8 @@ internal static class ExtractCommand
         var output = CommonOptions.Output();
         var pretty = new Option<bool>("--pretty") { Description = "Indented JSON (one record after another, not JSON lines)" };
         var workers = CommonOptions.Workers();
-        var command = new Command("extract", "Print the canonical record of each document as JSON lines") { inputs, output, pretty, workers };
+        var group = CommonOptions.Group();
+        var command = new Command("extract", "Print the canonical record of each document as JSON lines") { inputs, output, pretty, workers, group };
         command.SetAction(parse =>
         {
             var files = InputExpander.Expand(parse.GetRequiredValue(inputs), out _);
@@ -30,7 +31,9 @@ internal static class ExtractCommand
             var writer = (TextWriter?)file ?? ctx.Stdout;
             var indented = parse.GetValue(pretty);
             var runner = new BatchRunner(services.Processor, services.Loggers.CreateLogger<BatchRunner>());
-            var documents = files.Select(DocumentInput.Of).ToList();
+            var documents = parse.GetValue(group)
+                ? new DocumentGrouper(services.Extractor, services.Loggers.CreateLogger<DocumentGrouper>()).Group(files, ctx.Cancellation)
+                : files.Select(DocumentInput.Of).ToList();
             var summary = runner.Run(documents, parse.GetValue(workers), record =>
             {
                 writer.Write(RecordJson.Serialize(record, indented));

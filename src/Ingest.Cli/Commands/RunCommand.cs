@@ -13,8 +13,9 @@ internal static class RunCommand
         var inputs = CommonOptions.Inputs("PDF files, folders (searched recursively), globs, URLs, URL lists (.txt) or manifests (.csv)");
         var store = CommonOptions.Store();
         var workers = CommonOptions.Workers();
+        var group = CommonOptions.Group();
         var fetchDir = FetchCliCommand.FetchDir();
-        var command = new Command("run", "Extract, recognize, check and store every input document") { inputs, store, workers, fetchDir };
+        var command = new Command("run", "Extract, recognize, check and store every input document") { inputs, store, workers, fetchDir, group };
         command.SetAction(parse =>
         {
             var all = parse.GetRequiredValue(inputs);
@@ -34,7 +35,9 @@ internal static class RunCommand
             var storePath = parse.GetRequiredValue(store);
             using var records = new SqliteRecordStore(storePath);
             var runner = new BatchRunner(services.Processor, services.Loggers.CreateLogger<BatchRunner>());
-            var documents = files.Select(DocumentInput.Of).ToList();
+            var documents = parse.GetValue(group)
+                ? new DocumentGrouper(services.Extractor, services.Loggers.CreateLogger<DocumentGrouper>()).Group(files, ctx.Cancellation)
+                : files.Select(DocumentInput.Of).ToList();
             var fetchFailed = 0;
             if (remote.Count > 0)
             {

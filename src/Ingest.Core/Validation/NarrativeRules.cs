@@ -162,11 +162,11 @@ internal static class NarrativeRules
         bool Total(RowRecord r) => r.Line == Lines.Total;
         return key switch
         {
-            "T1.income.grand" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line is Lines.IncomeTotal, Columns.Amount, Columns.Total)
+            "T1.income.grand" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line is Lines.IncomeTotal or "income.total", Columns.Amount, Columns.Total)
                 .Concat(Cell(TableTypes.FinalRevenueExpenditureSummary, r => r.Line is Lines.IncomeTotal, Columns.Amount, Columns.Total)),
             "T1.income.current" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line is Lines.IncomeCurrentYear, Columns.Amount, Columns.Total)
                 .Concat(Cell(TableTypes.FinalRevenueExpenditureSummary, r => r.Line is Lines.IncomeCurrentYear, Columns.Amount, Columns.Total)),
-            "T1.expenditure.grand" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line is Lines.ExpenditureTotal, Columns.Amount, Columns.Total)
+            "T1.expenditure.grand" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line is Lines.ExpenditureTotal or "expenditure.total", Columns.Amount, Columns.Total)
                 .Concat(Cell(TableTypes.FinalRevenueExpenditureSummary, r => r.Line is Lines.ExpenditureTotal, Columns.Amount, Columns.Total)),
             "T1.expenditure.current" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line is Lines.ExpenditureCurrentYear, Columns.Amount, Columns.Total)
                 .Concat(Cell(TableTypes.FinalRevenueExpenditureSummary, r => r.Line is Lines.ExpenditureCurrentYear, Columns.Amount, Columns.Total)),
@@ -203,6 +203,10 @@ internal static class NarrativeRules
             "fiscal_grant_total" => Cell(TableTypes.FiscalGrantSummary, r => r.Line is Lines.IncomeTotal or Lines.ExpenditureTotal or "income.total" or "expenditure.total", Columns.Amount, Columns.Total)
                 .Concat(Cell(TableTypes.FinalFiscalGrantSummary, r => r.Line is Lines.IncomeTotal or Lines.ExpenditureTotal or "income.total" or "expenditure.total", Columns.Amount, Columns.Total)),
             "fiscal_grant_expenditure" => Cell(TableTypes.FiscalGrantSummary, r => r.Side == "expenditure" && r.Line is Lines.ExpenditureCurrentYear or "expenditure.total" or Lines.ExpenditureTotal, Columns.Total, Columns.Amount),
+            "special_account" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line == "income.special_account", Columns.Amount, Columns.Total)
+                .Concat(Cell(TableTypes.RevenueSummary, Total, Columns.SpecialAccount)),
+            "other_income" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line == "income.other_income", Columns.Amount, Columns.Total)
+                .Concat(Cell(TableTypes.RevenueSummary, Total, Columns.OtherIncome)),
             "business_income" => Cell(TableTypes.RevenueExpenditureSummary, r => r.Line == "income.business_income", Columns.Amount, Columns.Total)
                 .Concat(Cell(TableTypes.RevenueSummary, Total, Columns.BusinessIncome)),
             "three_public.total" => Cell(TableTypes.ThreePublicCosts, _ => true, Columns.Total),
