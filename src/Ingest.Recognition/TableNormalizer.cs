@@ -295,6 +295,7 @@ internal static partial class TableNormalizer
     {
         var row = new RowRecord { Index = r, Page = page };
         string? lei = null, kuan = null, xiang = null, econLei = null, econKuan = null, govLei = null, govKuan = null;
+        string? label = null; // 合计 printed in a code column
         var any = false;
         foreach (var m in columns)
         {
@@ -330,11 +331,15 @@ internal static partial class TableNormalizer
                     break;
                 case ColumnRole.FuncCode:
                     row.FuncCode ??= Digits(text);
+                    label ??= Digits(text) is null && text.Length > 0 ? text : null;
                     break;
                 case ColumnRole.FuncLei: lei = Digits(text); break;
                 case ColumnRole.FuncKuan: kuan = Digits(text); break;
                 case ColumnRole.FuncXiang: xiang = Digits(text); break;
-                case ColumnRole.EconCode: row.EconCode ??= EconCode(text); break;
+                case ColumnRole.EconCode:
+                    row.EconCode ??= EconCode(text);
+                    label ??= EconCode(text) is null && text.Length > 0 && !text.Any(char.IsAsciiDigit) ? text : null;
+                    break;
                 case ColumnRole.EconLei: econLei = Digits(text); break;
                 case ColumnRole.EconKuan: econKuan = Digits(text); break;
                 case ColumnRole.GovEconCode: row.GovEconCode ??= EconCode(text); break;
@@ -435,6 +440,18 @@ internal static partial class TableNormalizer
         {
             row.EconCode = f;
             row.FuncCode = null;
+        }
+
+        if (row.Name.Length == 0 && label is not null)
+        {
+            row.Name = label;
+        }
+
+        // In an economic table a code that is no economic code (024) is the unit's code.
+        if (family == TableFamily.Economic && row.EconCode is { } ec && !(ec.StartsWith('3') || ec.StartsWith('5')))
+        {
+            row.UnitCode ??= ec;
+            row.EconCode = null;
         }
 
         // A code of impossible length is a misread, not a code.

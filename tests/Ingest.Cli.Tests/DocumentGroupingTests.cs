@@ -22,7 +22,7 @@ public sealed class DocumentGroupingTests
         Assert.Equal("江苏省政协办公厅", grouped.Organization);
         Assert.Equal(2018, grouped.Year);
         Assert.Contains(grouped.Tables, t => t.Type == TableTypes.RevenueExpenditureSummary && t.File == 1);
-        Assert.Contains(grouped.Narrative, f => f.File == 0 && f.Key == "three_public.total");
+        Assert.Contains(grouped.Narrative, f => f.File == 0 && f.Key == "three_public.reception");
         Assert.DoesNotContain(grouped.Findings, f => f.Severity == Ingest.Core.Records.FindingSeverity.Error);
         Assert.Single(records.Single(r => r.Files.Count == 1).Files, f => f.Path == other);
     }
