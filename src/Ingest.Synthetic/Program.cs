@@ -11,6 +11,7 @@ string fontPath = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
 string? codesDir = null;
 bool large = false;
 int? errors = null;
+string? fromSeed = null;
 for (int i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException("missing value after " + args[i]);
@@ -23,8 +24,9 @@ for (int i = 0; i < args.Length; i++)
         case "--codes": codesDir = Next(); break;
         case "--errors": errors = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--large": large = true; break;
+        case "--from-seed": fromSeed = Next(); break;
         case "-h" or "--help":
-            Console.WriteLine("usage: Ingest.Synthetic [--seed N] [--count N] [--out DIR] [--font TTF] [--codes DIR] [--errors N] [--large]");
+            Console.WriteLine("usage: Ingest.Synthetic [--seed N] [--count N] [--out DIR] [--font TTF] [--codes DIR] [--errors N] [--large]\n       Ingest.Synthetic --from-seed SEED.txt [--out DIR] [--font TTF]");
             return 0;
         default:
             Console.Error.WriteLine("unknown option: " + args[i]);
@@ -55,6 +57,18 @@ catch (FileNotFoundException e)
 
 var codes = codesDir is null ? CodeBook.Embedded() : CodeBook.FromDirectory(codesDir);
 var corpus = new Corpus(font, codes);
+if (fromSeed is not null)
+{
+    if (output == "corpus")
+    {
+        output = Path.Combine("corpus", "seed");
+    }
+
+    Ingest.Synthetic.Seed.SeedDocument.Write(corpus, fromSeed, output);
+    Console.WriteLine($"wrote {Ingest.Synthetic.Seed.SeedDocument.Name}.pdf and its truth to {output}");
+    return 0;
+}
+
 corpus.Write(output, seed, count ?? 24, errors ?? 12);
 Console.WriteLine($"wrote {count ?? 24} documents and {errors ?? 12} error variants to {output}");
 return 0;

@@ -26,6 +26,7 @@ internal static class Helvetica
         [0x2018] = (0x91, 222), // ‘
         [0x2019] = (0x92, 222), // ’
         [0x00D7] = (0xD7, 584), // ×
+        [0x2014] = (0x97, 1000), // — (the CJK fallback font has no em dash; its width is written only when used)
     };
 
     public static bool Uses(int codePoint) => (codePoint >= 32 && codePoint <= 126) || Extra.ContainsKey(codePoint);
@@ -35,7 +36,8 @@ internal static class Helvetica
 
     public static byte Code(int codePoint) => codePoint <= 126 ? (byte)codePoint : Extra[codePoint].Code;
 
-    public static string WidthsArray()
+    /// <param name="emDash">Whether the em dash is used: its width is left out otherwise, so files without one keep their bytes.</param>
+    public static string WidthsArray(bool emDash = false)
     {
         var widths = new int[224];
         for (int c = 32; c <= 126; c++)
@@ -43,8 +45,13 @@ internal static class Helvetica
             widths[c - 32] = Ascii[c - 32];
         }
 
-        foreach (var (_, (code, width)) in Extra)
+        foreach (var (cp, (code, width)) in Extra)
         {
+            if (cp == 0x2014 && !emDash)
+            {
+                continue;
+            }
+
             widths[code - 32] = width;
         }
 

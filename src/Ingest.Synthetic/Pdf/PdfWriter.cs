@@ -133,7 +133,7 @@ internal sealed class PdfWriter(TrueTypeFont font)
         }
 
         SetStream(cidToGid, "", map, compress: true);
-        Set(latin, "<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding/FirstChar 32/LastChar 255/Widths[" + Helvetica.WidthsArray() + "]>>");
+        Set(latin, "<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding/FirstChar 32/LastChar 255/Widths[" + Helvetica.WidthsArray(_pages.Exists(p => p.Texts().Any(t => t.Contains('\u2014', StringComparison.Ordinal)))) + "]>>");
 
         for (int i = 0; i < _pages.Count; i++)
         {

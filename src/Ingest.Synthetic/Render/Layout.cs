@@ -218,7 +218,7 @@ internal sealed class Layout(TrueTypeFont font)
             }
 
             var probe = w;
-            double fs = s.LargeFont ? 10 : 9;
+            double fs = t.BodyFontSize > 0 ? t.BodyFontSize : s.LargeFont ? 10 : 9;
             // Shrink the body font until every amount fits its column.
             foreach (var row in t.Rows)
             {
@@ -268,7 +268,10 @@ internal sealed class Layout(TrueTypeFont font)
                 page.Text(t.Subtitle, Margin, cur.Y + 10, 10);
             }
 
-            page.Text(t.UnitText, pageW - Margin - page.TextWidth(t.UnitText, 10), cur.Y + 10, 10);
+            if (!t.NoUnitLine)
+            {
+                page.Text(t.UnitText, pageW - Margin - page.TextWidth(t.UnitText, 10), cur.Y + 10, 10);
+            }
             cur.Y += 18;
 
             // Header grid.
@@ -285,7 +288,7 @@ internal sealed class Layout(TrueTypeFont font)
                 double x2 = colX[cell.Col + cell.ColSpan];
                 double y1 = rowTops[cell.Row];
                 double y2 = rowTops[cell.Row + cell.RowSpan];
-                var lines = WrapCell(w, cell.Text, x2 - x1 - 6, fs);
+                var lines = WrapCell(w, cell.Text, x2 - x1 - 6, fs, t.MaxCellLines);
                 double textH = lines.Count * lh;
                 double ty = y1 + ((y2 - y1 - textH) / 2);
                 foreach (var line in lines)
@@ -325,7 +328,7 @@ internal sealed class Layout(TrueTypeFont font)
                     {
                         if (t.TextColumns.Contains(c))
                         {
-                            var lines = WrapCell(w, text, x2 - x1 - 6, fs);
+                            var lines = WrapCell(w, text, x2 - x1 - 6, fs, t.MaxCellLines);
                             double ty = cur.Y + ((h - (lines.Count * lh)) / 2);
                             foreach (var line in lines)
                             {
@@ -371,7 +374,7 @@ internal sealed class Layout(TrueTypeFont font)
         int lines = 1;
         foreach (int c in t.TextColumns)
         {
-            lines = Math.Max(lines, WrapCell(page, row.Cells[c], colW[c] - 6, fs).Count);
+            lines = Math.Max(lines, WrapCell(page, row.Cells[c], colW[c] - 6, fs, t.MaxCellLines).Count);
         }
 
         return (lines * lh) + 5;
@@ -383,7 +386,7 @@ internal sealed class Layout(TrueTypeFont font)
         foreach (var cell in t.Header.OrderBy(c => c.RowSpan))
         {
             double w = colW.Skip(cell.Col).Take(cell.ColSpan).Sum();
-            double need = (WrapCell(page, cell.Text, w - 6, fs).Count * lh) + 6;
+            double need = (WrapCell(page, cell.Text, w - 6, fs, t.MaxCellLines).Count * lh) + 6;
             double have = heights.Skip(cell.Row).Take(cell.RowSpan).Sum();
             if (need > have)
             {
@@ -395,7 +398,7 @@ internal sealed class Layout(TrueTypeFont font)
     }
 
     /// <summary>Wraps cell text; at most three lines (text beyond stays in the text layer on the last line).</summary>
-    private static List<string> WrapCell(PdfWriter page, string text, double width, double fs)
+    private static List<string> WrapCell(PdfWriter page, string text, double width, double fs, int maxLines = 3)
     {
         if (text.Length == 0)
         {
@@ -403,9 +406,9 @@ internal sealed class Layout(TrueTypeFont font)
         }
 
         var lines = Wrap(page, text, Math.Max(width, fs * 2), fs);
-        if (lines.Count > 3)
+        if (lines.Count > maxLines)
         {
-            lines = [lines[0], lines[1], string.Concat(lines.Skip(2))];
+            lines = [.. lines.Take(maxLines - 1), string.Concat(lines.Skip(maxLines - 1))];
         }
 
         return lines;

@@ -10,7 +10,15 @@ internal sealed class PrintedTable
     /// <summary>Small line printed above the title (表1, 公开01表…), or null.</summary>
     public string? Number { get; set; }
     public string Unit { get; set; } = "元";
-    public string UnitText => "单位：" + Unit;
+    /// <summary>Unit line exactly as printed when it differs from "单位：" + <see cref="Unit"/> (seed documents).</summary>
+    public string? UnitTextOverride { get; set; }
+    /// <summary>No unit line is printed (e.g. performance-target forms).</summary>
+    public bool NoUnitLine { get; set; }
+    public string UnitText => UnitTextOverride ?? "单位：" + Unit;
+    /// <summary>Lines a wrapped text cell may take before the rest is run onto its last line.</summary>
+    public int MaxCellLines { get; set; } = 3;
+    /// <summary>Font size of header and body cells when set (otherwise the style's 9 or 10 pt).</summary>
+    public double BodyFontSize { get; set; }
     public string? Subtitle { get; set; }
     /// <summary>Relative column widths.</summary>
     public List<double> Widths { get; set; } = [];

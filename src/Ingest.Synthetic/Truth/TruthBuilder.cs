@@ -42,7 +42,7 @@ internal static class TruthBuilder
                 File = t.File,
                 Pages = [.. t.Pages],
                 Unit = t.Unit,
-                UnitText = t.UnitText,
+                UnitText = t.NoUnitLine ? null : t.UnitText,
                 TypedBy = "title",
                 Notes = [.. t.Notes],
             };
