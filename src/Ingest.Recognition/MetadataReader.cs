@@ -139,7 +139,9 @@ internal static partial class MetadataReader
             }
         }
 
-        return votes.Count == 0 ? null : votes.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Length).First().Key;
+        // Organization names are written with full-width brackets, as printed: 伊滨经开区（示范区）….
+        return votes.Count == 0 ? null : votes.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Length).First().Key
+            .Replace('(', '（').Replace(')', '）');
     }
 
     private static bool EmptyOrgKey(string caption)

@@ -55,7 +55,11 @@ public sealed class PdfReadBackTests
         {
             var pages = files[t.File];
             Assert.Contains(t.Title!, pages[t.Pages[0] - 1], StringComparison.Ordinal);
-            Assert.Contains(t.UnitText!, pages[t.Pages[0] - 1], StringComparison.Ordinal);
+            if (t.UnitText is { } unitText)
+            {
+                // Forms such as 绩效目标表 print no unit line.
+                Assert.Contains(unitText, pages[t.Pages[0] - 1], StringComparison.Ordinal);
+            }
             foreach (var r in t.Rows.Where((_, i) => i % 3 == 0))
             {
                 Assert.Contains(r.Page, t.Pages);

@@ -31,7 +31,7 @@ public sealed class SeedDocumentTests(ITestOutputHelper output)
         Assert.Equal(2022, Actual.Value.Year);
     }
 
-    [Fact(Skip = "pipeline defect: the organization printed with full-width brackets 伊滨经开区（示范区）… comes out as 伊滨经开区(示范区)… (brackets folded to ASCII)")]
+    [Fact]
     public void Organization_as_printed()
     {
         Assert.Equal("伊滨经开区（示范区）工信科技金融工作领导小组办公室", Actual.Value.Organization);
@@ -65,8 +65,10 @@ public sealed class SeedDocumentTests(ITestOutputHelper output)
     [InlineData("expenditure_summary")]
     [InlineData("fiscal_grant_summary")]
     [InlineData("general_public_expenditure")]
-    [InlineData("general_public_basic_expenditure", Skip = "pipeline defect: 一般公共预算基本支出预算表 (p14): the 合计 row, whose 合计 is printed in the 科目编码 column, gets neither line `total` nor the name 合计 (name \"\", no line); its values are right")]
-    [InlineData("economic_classification_summary", Skip = "pipeline defect: 支出经济分类汇总表 (p15–16): column 一般公共预算/小计 is mapped to col7 (want general_public_budget: the Economic family's 'any 小计/合计 is the table total' rule takes it, then the duplicate total becomes col7), column 上年结转结余 to carry_forward (want prior_carryover); the department row 024 printed in the 类 column is read as econ_code 024 (want unit_code 024, and it raises a quality.unknown_code info)")]
+    [InlineData("general_public_basic_expenditure")]
+    //[InlineData("general_public_basic_expenditure", Skip = "pipeline defect: 一般公共预算基本支出预算表 (p14): the 合计 row, whose 合计 is printed in the 科目编码 column, gets neither line `total` nor the name 合计 (name \"\", no line); its values are right")]
+    [InlineData("economic_classification_summary")]
+    //[InlineData("economic_classification_summary", Skip = "pipeline defect: 支出经济分类汇总表 (p15–16): column 一般公共预算/小计 is mapped to col7 (want general_public_budget: the Economic family's 'any 小计/合计 is the table total' rule takes it, then the duplicate total becomes col7), column 上年结转结余 to carry_forward (want prior_carryover); the department row 024 printed in the 类 column is read as econ_code 024 (want unit_code 024, and it raises a quality.unknown_code info)")]
     [InlineData("three_public_costs")]
     [InlineData("government_fund_expenditure")]
     [InlineData("state_capital_expenditure")]
