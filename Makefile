@@ -11,7 +11,7 @@ SEED ?= 20261126
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: all build run test bench corpus corpus-large train export-items clean help
+.PHONY: all build run test bench bench-errors corpus corpus-large train export-items clean help
 
 all: build
 
@@ -20,6 +20,7 @@ help:
 	@echo "make run     - ingest corpus/ (and $(REAL) when present) into $(STORE), print a summary"
 	@echo "make test    - run every test project"
 	@echo "make bench   - ICDAR 2013 score and engine speed/memory"
+	@echo "make bench-errors - injected-error recall/precision on 200 generated variants (corpus-large/)"
 	@echo "make corpus  - regenerate the synthetic corpus in corpus/ (seed $(SEED))"
 	@echo "make train   - train the table-type classifier into models/ (report in models/table-type.json)"
 
@@ -43,6 +44,10 @@ test: build
 bench: build
 	$(DOTNET) run --project bench/Ingest.Bench -c $(CONFIG) --no-build -- icdar
 	$(DOTNET) run --project bench/Ingest.Bench -c $(CONFIG) --no-build -- speed corpus $(wildcard $(REAL))
+
+bench-errors: build
+	@[ -d corpus-large/errors ] || $(DOTNET) run --project src/Ingest.Synthetic -c $(CONFIG) -- --seed $(SEED) --large --errors 200 --font $(FONT)
+	$(DOTNET) run --project bench/Ingest.Bench -c $(CONFIG) --no-build -- errors corpus-large
 
 corpus:
 	@[ -f $(FONT) ] || (apt-get update -q && apt-get install -y -q fonts-droid-fallback)

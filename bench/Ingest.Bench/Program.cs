@@ -27,6 +27,7 @@ internal static class Program
             "speed" => Speed(args[1..]),
             "dump" => Dump(args[1..]),
             "dups" => Dups(args[1..]),
+            "errors" => ErrorsBench.Run(args[1..]),
             _ => Usage(),
         };
     }
