@@ -327,6 +327,10 @@ internal static class ColumnMapper
         if (Leaf("预留") || Leaf("机动经费")) return Reserve;
         if (Leaf("经营支出")) return Columns.OperatingExpenditure;
         if (Leaf("对附属单位补助")) return Columns.SubsidyToAffiliates;
+        // 决算 fund tables: 年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余.
+        if (Leaf("年初")) return Columns.BeginningBalance;
+        if (Leaf("年末")) return Columns.EndingBalance;
+        if (Leaf("本年收入")) return Columns.CurrentIncome;
         if (Leaf("结转") || Leaf("结余")) return Columns.CarryForward;
         // 合计/总计 is the row total even when a parent label was drawn over it; 小计 is the subtotal of its parent.
         if (leaf is "合计" or "总计" && !path.Take(path.Count - 1).Any(p => p.Contains("项目支出", StringComparison.Ordinal))) return Columns.Total;

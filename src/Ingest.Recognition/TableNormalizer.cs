@@ -560,6 +560,7 @@ internal static partial class TableNormalizer
         if (t.Contains("支出总计", StringComparison.Ordinal) || t == "总计") return Lines.ExpenditureTotal;
         if (t.Contains("本年支出", StringComparison.Ordinal) || t.StartsWith("当年支出", StringComparison.Ordinal)) return Lines.ExpenditureCurrentYear;
         if (t is "支出合计" or "合计") return "expenditure.total";
+        if (t.Contains("结余分配", StringComparison.Ordinal)) return "expenditure.balance_distribution";
         if (t.Contains("结转", StringComparison.Ordinal) || t.Contains("结余", StringComparison.Ordinal)) return Lines.ExpenditureCarryForward;
         if (t.StartsWith("基本支出", StringComparison.Ordinal)) return "expenditure.basic";
         if (t.StartsWith("项目支出", StringComparison.Ordinal)) return "expenditure.project";

@@ -31,6 +31,7 @@ internal static class TableRules
                 default:
                     if (TableTypes.IsFunctionalExpenditure(table.Type))
                     {
+                        FinalCarryover(run, table);
                         FunctionalRows(run, table);
                         Rollup(run, table, r => r.FuncCode, [3, 5, 7]);
                     }
@@ -140,7 +141,7 @@ internal static class TableRules
         if (spendGrandVal is { Blank: false } sg && spendCurrent is not null && Amount(t, spendCurrent) is { Blank: false } s2)
         {
             var parts = new List<Val> { s2 };
-            parts.AddRange(t.Rows.Where(r => r.Side == "expenditure" && r.Line == Lines.ExpenditureCarryForward).Select(r => Amount(t, r) ?? Val.Zero));
+            parts.AddRange(t.Rows.Where(r => r.Side == "expenditure" && r.Line is Lines.ExpenditureCarryForward or "expenditure.balance_distribution").Select(r => Amount(t, r) ?? Val.Zero));
             run.Sum(RuleIds.T1ExpenditureGrand, sg, parts, () => run.At(t, spendGrand, Columns.Amount),
                 "expenditure total vs current-year expenditure plus carry-forward", "支出总计与本年支出合计加年终结转结余");
         }
@@ -211,6 +212,33 @@ internal static class TableRules
 
             run.Sum(RuleIds.T2RowSum, total, parts, () => run.At(t, row, totalColumn),
                 $"{RuleRun.Label(row)}: total vs the sum of income sources", $"{RuleRun.Label(row)}：合计与各项收入来源之和");
+        }
+    }
+
+    /// <summary>§4.13: 年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余, per row of a 决算 fund table.</summary>
+    private static void FinalCarryover(RuleRun run, TableRecord t)
+    {
+        if (!t.Columns.Exists(c => c.Id == Columns.BeginningBalance) || !t.Columns.Exists(c => c.Id == Columns.EndingBalance))
+        {
+            return;
+        }
+
+        foreach (var row in t.Rows)
+        {
+            var begin = Amounts.Get(t, row, Columns.BeginningBalance);
+            var income = Amounts.Get(t, row, Columns.CurrentIncome);
+            var spent = Amounts.Get(t, row, Columns.Total) ?? Amounts.Get(t, row, Columns.CurrentExpenditure);
+            var end = Amounts.Get(t, row, Columns.EndingBalance);
+            if (begin is null || income is null || spent is null || end is null
+                || (begin.Value.Blank && income.Value.Blank && spent.Value.Blank && end.Value.Blank))
+            {
+                continue;
+            }
+
+            var s = spent.Value;
+            run.Sum(RuleIds.FinalCarryover, end.Value, [begin.Value, income.Value, new Val(-s.Yuan, s.HalfUnitYuan, s.Blank)], () => run.At(t, row, Columns.EndingBalance),
+                $"{RuleRun.Label(row)}: year-end balance vs opening balance + income − expenditure",
+                $"{RuleRun.Label(row)}：年末结转和结余与年初结转和结余加本年收入减本年支出");
         }
     }
 

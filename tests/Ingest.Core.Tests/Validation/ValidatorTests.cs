@@ -188,6 +188,18 @@ public sealed class ValidatorTests
         Assert.Single(Validate([Change("62.88", "decrease/increase")]).Findings, f => f.Rule == RuleIds.TextDirection && f.Severity == FindingSeverity.Error);
     }
 
+    [Theory]
+    [InlineData("30.00", false)]
+    [InlineData("31.00", true)]
+    public void Final_account_fund_balances_carry_over(string ending, bool error)
+    {
+        var table = Table(TableTypes.FinalGovernmentFund, W,
+            Row(W, "城乡社区支出", "212", ("beginning_balance", "10.00"), ("current_income", "50.00"), ("total", "30.00"), ("ending_balance", ending)));
+        var record = Validate(table);
+        Assert.Equal(error, record.Findings.Exists(f => f.Rule == RuleIds.FinalCarryover && f.Severity == FindingSeverity.Error));
+        Assert.Equal(error ? CheckResult.Fail : CheckResult.Pass, record.Checks.Single(c => c.Rule == RuleIds.FinalCarryover).Outcome);
+    }
+
     [Fact]
     public void Every_evaluated_rule_has_an_outcome()
     {
