@@ -94,7 +94,7 @@ internal static class NarrativeRules
         var envelope = PercentHalfUnit(percent) + (100m * ((half / Math.Abs(baseAmount)) + (Math.Abs(amount) * half / (baseAmount * baseAmount))));
         run.Equal(RuleIds.TextPercent, Math.Round(computed, 4), percent, envelope, () => new Location { File = fact.File, Page = fact.Page, Quote = fact.Quote },
             $"stated share of {fact.Key} in {fact.BaseKey} ({percent}%) vs recomputed {Math.Round(computed, 2)}%",
-            $"{fact.Key}占比：说明为{percent}%，按金额计算为{Math.Round(computed, 2)}%");
+            $"{fact.Key}占比：说明为{percent}%，按金额计算为{Math.Round(computed, 2)}%", "%");
     }
 
     private static void Change(RuleRun run, NarrativeFact fact)
@@ -124,7 +124,7 @@ internal static class NarrativeRules
         var envelope = PercentHalfUnit(percent) + (100m * ((half / previous) + (change * 2m * half / (previous * previous))));
         run.Equal(RuleIds.TextChange, Math.Round(computed, 4), percent, envelope, () => location,
             $"stated change rate of {fact.Key} ({percent}%) vs recomputed {Math.Round(computed, 2)}% from {RuleRun.Fmt(change)} 元 on {RuleRun.Fmt(previous)} 元",
-            $"{fact.Key}变动率：说明为{percent}%，按变动额和上年数计算为{Math.Round(computed, 2)}%");
+            $"{fact.Key}变动率：说明为{percent}%，按变动额和上年数计算为{Math.Round(computed, 2)}%", "%");
     }
 
     /// <summary>Where a narrative key is looked up, most specific first.</summary>

@@ -81,8 +81,8 @@ internal sealed class RuleRun(DocumentRecord record, ValidationOptions options)
         return Equal(rule, expected, printed.Yuan, envelope, where, what, whatZh);
     }
 
-    /// <summary>Compares two figures with a given rounding envelope (in 元).</summary>
-    public bool Equal(string rule, decimal expected, decimal printed, decimal envelope, Func<Location> where, string what, string whatZh)
+    /// <summary>Compares two figures with a given rounding envelope (amounts in 元, or percentages with unit "%").</summary>
+    public bool Equal(string rule, decimal expected, decimal printed, decimal envelope, Func<Location> where, string what, string whatZh, string unit = "元")
     {
         var o = Outcome(rule);
         o.Instances++;
@@ -98,42 +98,36 @@ internal sealed class RuleRun(DocumentRecord record, ValidationOptions options)
             return true;
         }
 
-        if (Math.Abs(diff) <= tolerance)
+        var u = unit == "%" ? "%" : " " + unit;
+        var inside = Math.Abs(diff) <= tolerance;
+        if (inside && !Options.ReportRounding)
         {
-            if (Options.ReportRounding)
-            {
-                Add(new Finding
-                {
-                    Rule = rule,
-                    Severity = FindingSeverity.Info,
-                    Message = $"{what}: differs by {Fmt(diff)} 元, within the rounding envelope of ±{Fmt(tolerance)} 元",
-                    MessageZh = $"{whatZh}：相差{Fmt(diff)}元，在舍入误差范围（±{Fmt(tolerance)}元）内",
-                    Expected = expected,
-                    Printed = printed,
-                    Difference = diff,
-                    Tolerance = tolerance,
-                    Locations = [where()],
-                });
-            }
-
             return true;
         }
 
-        o.Outcome = CheckResult.Fail;
-        o.Failures++;
+        if (!inside)
+        {
+            o.Outcome = CheckResult.Fail;
+            o.Failures++;
+        }
+
         Add(new Finding
         {
             Rule = rule,
-            Severity = FindingSeverity.Error,
-            Message = $"{what}: expected {Fmt(expected)} 元, printed {Fmt(printed)} 元 (difference {Fmt(diff)} 元, tolerance ±{Fmt(tolerance)} 元)",
-            MessageZh = $"{whatZh}：应为{Fmt(expected)}元，印为{Fmt(printed)}元（相差{Fmt(diff)}元）",
+            Severity = inside ? FindingSeverity.Info : FindingSeverity.Error,
+            Message = inside
+                ? $"{what}: differs by {Fmt(diff)}{u}, within the rounding envelope of ±{Fmt(tolerance)}{u}"
+                : $"{what}: expected {Fmt(expected)}{u}, printed {Fmt(printed)}{u} (difference {Fmt(diff)}{u}, tolerance ±{Fmt(tolerance)}{u})",
+            MessageZh = inside
+                ? $"{whatZh}：相差{Fmt(diff)}{unit}，在舍入误差范围（±{Fmt(tolerance)}{unit}）内"
+                : $"{whatZh}：应为{Fmt(expected)}{unit}，印为{Fmt(printed)}{unit}（相差{Fmt(diff)}{unit}）",
             Expected = expected,
             Printed = printed,
             Difference = diff,
             Tolerance = tolerance,
             Locations = [where()],
         });
-        return false;
+        return inside;
     }
 
     /// <summary>A one-sided check: part ≤ whole (within the envelope).</summary>
