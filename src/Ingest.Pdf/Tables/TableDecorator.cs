@@ -109,6 +109,19 @@ internal static partial class TableDecorator
             if (best is not null)
             {
                 title = best.Text.Trim();
+
+                // A title wrapped over two lines ("公开09表：一般公共预算“三公”经费、会议费、培训费" / "支出预算表"):
+                // the line right above, in the same size and overlapping it, is the title's first half.
+                var first = above.LastOrDefault(l => l.Box.Bottom <= best.Box.Top + 1 && best.Box.Top - l.Box.Bottom < best.Box.Height * 1.2
+                    && Math.Abs(l.Size - best.Size) <= 0.5 && l.Box.Right > best.Box.Left && l.Box.Left < best.Box.Right
+                    && FindUnit(l.Text) is null && !CaptionPattern().IsMatch(l.Text.Trim()));
+                if (first is not null && !first.Text.Trim().EndsWith('表'))
+                {
+                    title = first.Text.Trim() + title;
+                    captions.Remove(first.Text.Trim());
+                    titleCandidates.Remove(first);
+                }
+
                 foreach (var line in titleCandidates)
                 {
                     if (line.Box.Top > best.Box.Bottom - 1 && !ReferenceEquals(line, best))
