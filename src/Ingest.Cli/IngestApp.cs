@@ -27,6 +27,10 @@ internal static class IngestApp
         root.Add(TablesCommand.Create(context));
         root.Add(ExportCommand.Create(context));
         root.Add(FetchCliCommand.Create(context));
+        root.Add(EnqueueCommand.Create(context));
+        root.Add(WorkerCommand.Create(context));
+        root.Add(StatusCommand.Create(context));
+        root.Add(DashboardCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -53,6 +57,11 @@ internal static class IngestApp
         {
             stderr.WriteLine("error: " + ex.Message);
             return ExitCodes.Usage;
+        }
+        catch (Ingest.Storage.StoreUnavailableException ex)
+        {
+            stderr.WriteLine("error: " + ex.Message);
+            return ExitCodes.StoreUnavailable;
         }
         finally
         {
