@@ -41,7 +41,7 @@ internal static class ScaleBench
             sources.Add(Path.Combine(root, "corpus"));
         }
 
-        var inputs = Inputs(sources, docs, Path.Combine(root, ".bench", "scale", $"inputs-{docs}"));
+        var inputs = Inputs(sources, docs, Path.Combine(root, ".bench", "scale", $"unique-{docs}"));
         Console.WriteLine($"scale: {inputs.Count} documents (unique copies of {sources.Count} source folders/files), workers at --concurrency {concurrency}, {Environment.ProcessorCount} cores, cli {cli}");
 
         Result? one = null;
@@ -94,6 +94,9 @@ internal static class ScaleBench
                 ["worker", "--store", store, "--drain", "--concurrency", concurrency.ToString(Ci), "--invisibility-timeout", invisibility.ToString(Ci),
                  "-q", "--log-file", Path.Combine(Path.GetTempPath(), $"{db}-worker{i}.json")], wait: false)).ToList();
             var rss = procs.Select(_ => new List<long>()).ToList();
+            var cpu = new double[procs.Count];
+            var (busy0, total0) = MachineTicks();
+            var load = new List<double>();
             var killed = -1;
             double? killedAt = null;
             while (procs.Any(p => !p.HasExited))
@@ -104,9 +107,11 @@ internal static class ScaleBench
                     if (!procs[i].HasExited && Rss(procs[i].Id) is { } kb)
                     {
                         rss[i].Add(kb);
+                        cpu[i] = CpuSeconds(procs[i].Id) ?? cpu[i];
                     }
                 }
 
+                load.Add(double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], Ci));
                 if (killAfter is { } k && killed < 0 && Count(store, "SELECT COUNT(*) FROM documents") >= k)
                 {
                     killed = 0;
@@ -124,6 +129,7 @@ internal static class ScaleBench
             }
 
             var seconds = watch.Elapsed.TotalSeconds;
+            var (busy1, total1) = MachineTicks();
             var span = Count(store, "SELECT (EXTRACT(EPOCH FROM max(updated_at) - min(updated_at)) * 1000)::bigint FROM documents") / 1000.0;
             var records = Count(store, "SELECT COUNT(*) FROM documents");
             var sources = Count(store, "SELECT COUNT(DISTINCT source) FROM documents");
@@ -136,6 +142,9 @@ internal static class ScaleBench
             Console.WriteLine(string.Create(Ci,
                 $"  {workers} worker(s): {seconds:F1}s wall (processes start to last exit), {span:F1}s first to last record = {records / Math.Max(0.001, span):F1} docs/s; " +
                 $"records {records} for {inputs.Count} inputs (distinct sources {sources}, inputs without a record {missing}), line items {items}; jobs succeeded {succeeded}, failed {failedJobs}"));
+            // The machine is shared: say how much of it the workers had.
+            Console.WriteLine(string.Create(Ci,
+                $"  machine: {Environment.ProcessorCount} cores {100.0 * (busy1 - busy0) / Math.Max(1, total1 - total0):F0}% busy, load average {(load.Count > 0 ? load.Average() : 0):F1}; worker CPU {cpu.Sum():F1}s (= {cpu.Sum() / seconds:F2} cores)"));
             for (var i = 0; i < procs.Count; i++)
             {
                 var s = rss[i];
@@ -151,8 +160,7 @@ internal static class ScaleBench
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            Sql(admin, $"DROP DATABASE IF EXISTS {db} WITH (FORCE)");
+            Drop(admin, db);
         }
     }
 
@@ -177,11 +185,10 @@ internal static class ScaleBench
         {
             var src = pdfs[i % pdfs.Count];
             var dst = Path.Combine(dir, string.Create(Ci, $"{i:D5}_{Path.GetFileName(src)}"));
+            // Every copy unique: identical bytes are one document (the id is their SHA-256), and the corpora
+            // share some files (corpus-large starts with the same seed as corpus; error variants repeat).
             File.Copy(src, dst);
-            if (i >= pdfs.Count)
-            {
-                File.AppendAllText(dst, string.Create(Ci, $"\n% ingest bench copy {i}\n"));
-            }
+            File.AppendAllText(dst, string.Create(Ci, $"\n% ingest bench copy {i}\n"));
 
             result.Add(dst);
         }
@@ -219,6 +226,46 @@ internal static class ScaleBench
         catch (IOException)
         {
             return null;
+        }
+    }
+
+    private static double? CpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], Ci) + long.Parse(fields[12], Ci)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static (long Busy, long Total) MachineTicks()
+    {
+        var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(v => long.Parse(v, Ci)).ToArray();
+        var idle = cpu[3] + cpu[4];
+        return (cpu.Sum() - idle, cpu.Sum());
+    }
+
+    /// <summary>Drops a benchmark database; backends of a killed worker may take a moment to go.</summary>
+    private static void Drop(string admin, string db)
+    {
+        NpgsqlConnection.ClearAllPools();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Sql(admin, $"DROP DATABASE IF EXISTS {db} WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException ex) when (attempt < 10)
+            {
+                Console.Error.WriteLine($"  drop {db}: {ex.MessageText}; retrying");
+                Thread.Sleep(2000);
+            }
         }
     }
 

@@ -56,10 +56,22 @@ internal sealed class PostgresTestDatabase : IDisposable
     public void Dispose()
     {
         NpgsqlConnection.ClearAllPools();
-        using var conn = new NpgsqlConnection(_admin);
-        conn.Open();
-        using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", conn);
-        cmd.ExecuteNonQuery();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var conn = new NpgsqlConnection(_admin);
+                conn.Open();
+                using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", conn);
+                cmd.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException) when (attempt < 10)
+            {
+                // Backends of a worker that just exited may still be closing.
+                Thread.Sleep(1000);
+            }
+        }
     }
 
     private static string? Probe()
