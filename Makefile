@@ -11,7 +11,7 @@ SEED ?= 20261126
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: all build run test bench bench-errors corpus corpus-large train export-items clean help
+.PHONY: all build run test bench bench-errors bench-scale corpus corpus-large train export-items clean help
 
 all: build
 
@@ -48,6 +48,13 @@ bench: build
 bench-errors: build
 	@[ -d corpus-large/errors ] || $(DOTNET) run --project src/Ingest.Synthetic -c $(CONFIG) -- --seed $(SEED) --large --errors 200 --font $(FONT)
 	$(DOTNET) run --project bench/Ingest.Bench -c $(CONFIG) --no-build -- errors corpus-large
+
+# Scale-out (Hangfire on PostgreSQL): 1 vs 2 worker processes, a worker SIGKILLed mid-batch, worker memory.
+# Needs a PostgreSQL role that may create databases: BENCH_PG='Host=127.0.0.1;Username=ingest;Password=ingest;Database=ingest_test'.
+BENCH_PG ?= $(INGEST_TEST_POSTGRES)
+BENCH_DOCS ?= 200
+bench-scale: build
+	$(DOTNET) run --project bench/Ingest.Bench -c $(CONFIG) --no-build -- scale --store "$(BENCH_PG)" --docs $(BENCH_DOCS) corpus $(wildcard corpus-large)
 
 corpus:
 	@[ -f $(FONT) ] || (apt-get update -q && apt-get install -y -q fonts-droid-fallback)

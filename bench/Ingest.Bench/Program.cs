@@ -17,7 +17,7 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: Ingest.Bench icdar [dir] [--doc name] [--dump] | speed <pdf files or dirs> | dump <pdf> [page...] [--svg dir]");
+            Console.Error.WriteLine("usage: Ingest.Bench icdar [dir] [--doc name] [--dump] | speed <pdf files or dirs> | dump <pdf> [page...] [--svg dir] | scale --store PG [--docs N] [--concurrency C] [--scenarios 1,2,kill] [pdf dirs]");
             return 2;
         }
 
@@ -28,6 +28,7 @@ internal static class Program
             "dump" => Dump(args[1..]),
             "dups" => Dups(args[1..]),
             "errors" => ErrorsBench.Run(args[1..]),
+            "scale" => ScaleBench.Run(args[1..]),
             _ => Usage(),
         };
     }

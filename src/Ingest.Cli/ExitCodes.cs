@@ -12,6 +12,9 @@ internal static class ExitCodes
     /// <summary>Usage error: unknown option, missing argument, bad value.</summary>
     public const int Usage = 2;
 
+    /// <summary>The store (or the job queue in it) could not be reached: PostgreSQL down, wrong credentials.</summary>
+    public const int StoreUnavailable = 3;
+
     /// <summary>Interrupted (Ctrl-C); what was stored stays stored, a rerun continues.</summary>
     public const int Interrupted = 130;
 }

@@ -28,6 +28,10 @@ internal static class IngestApp
         root.Add(ExportCommand.Create(context));
         root.Add(FetchCliCommand.Create(context));
         root.Add(TrainCommand.Create(context));
+        root.Add(EnqueueCommand.Create(context));
+        root.Add(WorkerCommand.Create(context));
+        root.Add(StatusCommand.Create(context));
+        root.Add(DashboardCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -54,6 +58,11 @@ internal static class IngestApp
         {
             stderr.WriteLine("error: " + ex.Message);
             return ExitCodes.Usage;
+        }
+        catch (Ingest.Storage.StoreUnavailableException ex)
+        {
+            stderr.WriteLine("error: " + ex.Message);
+            return ExitCodes.StoreUnavailable;
         }
         finally
         {

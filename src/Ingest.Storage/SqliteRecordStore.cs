@@ -10,7 +10,7 @@ namespace Ingest.Storage;
 /// The embedded default store: one SQLite file (WAL) holding each record as JSON, plus queryable
 /// line items and findings. Writes are keyed by document id: re-ingesting replaces, never duplicates.
 /// </summary>
-public sealed class SqliteRecordStore : IRecordStore, IFetchStateStore, ILineItemSource
+public sealed class SqliteRecordStore : IIngestStore
 {
     private const int SchemaVersion = 1;
     private readonly SqliteConnection _connection;

@@ -8,7 +8,7 @@ internal static class CommonOptions
 
     public static Option<string> Store() => new("--store")
     {
-        Description = "Record store: a SQLite file path (default data/ingest.db)",
+        Description = "Record store: a SQLite file path (default data/ingest.db) or a PostgreSQL connection string (Host=…;Database=… or postgresql://…)",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("INGEST_STORE") ?? DefaultStore,
     };
 

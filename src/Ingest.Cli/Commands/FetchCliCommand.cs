@@ -25,7 +25,7 @@ internal static class FetchCliCommand
         command.SetAction(parse =>
         {
             using var services = Services.Create(parse);
-            using var records = new SqliteRecordStore(parse.GetRequiredValue(store));
+            using var records = RecordStores.Open(parse.GetRequiredValue(store));
             var options = new FetchOptions { OutputDirectory = parse.GetRequiredValue(outDir) };
             options.Validate();
             try

@@ -33,7 +33,7 @@ internal static class RunCommand
 
             using var services = Services.Create(parse);
             var storePath = parse.GetRequiredValue(store);
-            using var records = new SqliteRecordStore(storePath);
+            using var records = RecordStores.Open(storePath);
             var runner = new BatchRunner(services.Processor, services.Loggers.CreateLogger<BatchRunner>());
             var documents = parse.GetValue(group)
                 ? new DocumentGrouper(services.Extractor, services.Loggers.CreateLogger<DocumentGrouper>()).Group(files, ctx.Cancellation)
