@@ -288,7 +288,7 @@ internal static class ColumnMapper
             if (Leaf("国有资本")) return Columns.StateCapital;
             if (Leaf("财政专户")) return Columns.SpecialAccount;
             if (Leaf("单位资金")) return Columns.UnitFunds;
-            var e = ExpenditureId(path, leaf, isTotal, In);
+            var e = ExpenditureId(path, leaf, isTotal);
             if (e is not null) return e;
             if (Leaf("金额") || Leaf("预算数") || Leaf("决算数")) return Columns.Amount;
             return null;
@@ -307,10 +307,10 @@ internal static class ColumnMapper
             if (Leaf("国有资本")) return Columns.StateCapital;
         }
 
-        return ExpenditureId(path, leaf, isTotal, In) ?? (family == TableFamily.Economic || family == TableFamily.Other ? RevenueSource(leaf, path, isTotal) : null);
+        return ExpenditureId(path, leaf, isTotal) ?? (family == TableFamily.Economic || family == TableFamily.Other ? RevenueSource(leaf, path, isTotal) : null);
     }
 
-    private static string? ExpenditureId(List<string> path, string leaf, bool isTotal, Func<string, bool> In)
+    private static string? ExpenditureId(List<string> path, string leaf, bool isTotal)
     {
         bool Leaf(string s) => leaf.Contains(s, StringComparison.Ordinal);
         var underBasic = path.Take(path.Count - 1).Any(p => p.Contains("基本支出", StringComparison.Ordinal));
@@ -339,7 +339,6 @@ internal static class ColumnMapper
         if (isTotal && !underBasic && !underProject) return Columns.Total;
         if (Leaf("本年支出") || Leaf("支出合计")) return Columns.Total;
         if (leaf is "金额" or "预算数" or "决算数" || Leaf("预算数")) return Columns.Total;
-        _ = In;
         return null;
     }
 

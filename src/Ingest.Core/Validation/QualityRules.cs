@@ -1,5 +1,4 @@
 using Ingest.Core.Records;
-using Ingest.Core.Text;
 
 namespace Ingest.Core.Validation;
 
@@ -72,6 +71,5 @@ internal static class QualityRules
             }
         }
 
-        _ = ChineseText.Fold("");
     }
 }

@@ -99,10 +99,8 @@ public sealed class InjectedErrorTests(ITestOutputHelper output)
         }
 
         var recall = expected == 0 ? 1 : (double)found / expected;
-        var precision = firedCount == 0 ? 1 : 1 - ((double)unexpectedCount / Math.Max(1, firedCount));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"recall {recall:P1} ({found}/{expected}), unexpected rules {unexpectedCount}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"recall {recall:P1} ({found}/{expected}), unexpected rules {unexpectedCount} of {firedCount} fired"));
         Assert.True(recall >= 0.99, $"recall {recall}");
         Assert.Equal(0, unexpectedCount);
-        _ = precision;
     }
 }
