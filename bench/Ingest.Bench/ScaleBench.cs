@@ -152,7 +152,8 @@ internal static class ScaleBench
                 {
                     var q = s.Count / 4;
                     Console.WriteLine(string.Create(Ci,
-                        $"  worker {i}{(i == killed ? " (killed)" : "")} exit {(i == killed ? "SIGKILL" : procs[i].ExitCode.ToString(Ci))}: RSS samples {s.Count}, first quarter avg {s.Take(q).Average() / 1024:F0} MB, last quarter avg {s.Skip(s.Count - q).Average() / 1024:F0} MB, max {s.Max() / 1024.0:F0} MB"));
+                        $"  worker {i}{(i == killed ? " (killed)" : "")} exit {(i == killed ? "SIGKILL" : procs[i].ExitCode.ToString(Ci))}: RSS samples {s.Count}, first quarter avg {s.Take(q).Average() / 1024:F0} MB, last quarter avg {s.Skip(s.Count - q).Average() / 1024:F0} MB, max {s.Max() / 1024.0:F0} MB; " +
+                        $"at 10%..100% of its run: {string.Join(" ", Enumerable.Range(1, 10).Select(d => (s[Math.Min(s.Count - 1, (s.Count * d / 10) - 1)] / 1024).ToString(Ci)))} MB"));
                 }
             }
 

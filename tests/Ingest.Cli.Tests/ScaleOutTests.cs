@@ -46,8 +46,9 @@ public sealed class ScaleOutTests : IDisposable
         Assert.True(exit == ExitCodes.Ok, stderr);
         Assert.Contains("enqueued 7 jobs", stderr, StringComparison.Ordinal);
 
-        // One job that throws on every attempt: after Hangfire's retries it must end as a record, not a lost job.
-        var failing = new DocumentJobInput { Paths = [Path.Combine(_cli.Dir, "ghost.pdf")], Source = "ghost.pdf" + DocumentJob.FailForTests };
+        // A malformed job (a document without files) throws on every attempt: after Hangfire's retries it must
+        // end as a record with a diagnostic, not as a lost job.
+        var failing = new DocumentJobInput { Paths = [], Source = Path.Combine(_cli.Dir, "ghost.pdf") };
         new BackgroundJobClient(IngestJobStorage.Open(store))
             .Create(Job.FromExpression<DocumentJob>(j => j.Run(failing, null, CancellationToken.None)), new EnqueuedState(IngestJobStorage.Queue));
 

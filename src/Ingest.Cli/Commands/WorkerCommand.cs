@@ -33,7 +33,7 @@ internal static class WorkerCommand
         var drain = new Option<bool>("--drain") { Description = "Exit once no job is queued, running or waiting for a retry" };
         var invisibility = new Option<int>("--invisibility-timeout")
         {
-            Description = "Seconds before the job of a worker that stopped (killed, machine lost) is given to another worker (default 120)",
+            Description = "Seconds before the job of a worker that stopped (killed, machine lost) is given to another worker",
             DefaultValueFactory = _ => (int)IngestJobStorage.DefaultInvisibilityTimeout.TotalSeconds,
         };
         var command = new Command("worker", "Process queued jobs (Hangfire server on the PostgreSQL --store)") { store, concurrency, drain, invisibility };

@@ -45,9 +45,6 @@ internal sealed class DocumentJob(DocumentProcessor processor, IIngestStore stor
     /// <summary>Retries after the first attempt.</summary>
     public const int Retries = 3;
 
-    /// <summary>Test hook: a document whose source contains this text throws on every attempt.</summary>
-    internal const string FailForTests = "#ingest-test-fail";
-
     [AutomaticRetry(Attempts = Retries, DelaysInSeconds = [1, 5, 15], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [DisplayName("{0}")]
     public void Run(DocumentJobInput input, PerformContext? context, CancellationToken cancellationToken)
@@ -56,11 +53,6 @@ internal sealed class DocumentJob(DocumentProcessor processor, IIngestStore stor
         var attempt = (context?.GetJobParameter<int>("RetryCount") ?? 0) + 1;
         try
         {
-            if (input.Source?.Contains(FailForTests, StringComparison.Ordinal) == true)
-            {
-                throw new InvalidOperationException("failure injected by a test");
-            }
-
             var record = processor.Process(input.ToDocumentInput(), cancellationToken);
             store.Upsert(record);
             logger.LogInformation("Stored {DocumentId} from {Source} (job {JobId}, attempt {Attempt}, stage {Stage})",
