@@ -147,20 +147,8 @@ public sealed class SqliteRecordStore : IIngestStore
     }
 
     /// <summary>Line items as flat rows, streamed (for CSV/Parquet exports).</summary>
-    public IEnumerable<LineItem> LineItems() => Stream(
-        """
-        SELECT l.document_id, d.organization, d.year, d.kind, l.table_type, l.unit, l.page, l.row_index, l.side, l.line,
-               l.func_code, l.econ_code, l.name, l.column_id, l.amount, l.printed
-        FROM line_items l JOIN documents d ON d.id = l.document_id
-        ORDER BY l.document_id, l.table_index, l.row_index, l.id
-        """,
-        r => new LineItem(
-            r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2),
-            r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetString(5), r.GetInt32(6), r.GetInt32(7),
-            r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9),
-            r.IsDBNull(10) ? null : r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11), r.GetString(12),
-            r.GetString(13), r.IsDBNull(14) ? null : decimal.Parse(r.GetString(14), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture),
-            r.IsDBNull(15) ? null : r.GetString(15)));
+    public IEnumerable<LineItem> LineItems() => Stream(LineItemQuery.Sql,
+        r => LineItemQuery.Read(r, x => decimal.Parse(x.GetString(14), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture)));
 
     public FetchEntry? GetFetch(string url)
     {
