@@ -24,18 +24,7 @@ internal static class EnqueueCommand
         {
             var storeValue = parse.GetRequiredValue(store);
             var jobs = IngestJobStorage.Open(storeValue);
-            var all = parse.GetRequiredValue(inputs);
-            var remote = all.Where(RemoteInputs.IsRemote).ToList();
-            var files = InputExpander.Expand(all.Except(remote), out var missing);
-            foreach (var m in missing)
-            {
-                ctx.Stderr.WriteLine($"warning: no PDF matched '{m}'");
-            }
-
-            if (files.Count == 0 && remote.Count == 0)
-            {
-                throw new UsageException("no input files");
-            }
+            var (files, remote) = InputExpander.Split(parse.GetRequiredValue(inputs), ctx.Stderr);
 
             var documents = files.Select(DocumentInput.Of).ToList();
             var fetchFailed = 0;

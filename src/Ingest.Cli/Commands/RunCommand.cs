@@ -18,18 +18,7 @@ internal static class RunCommand
         var command = new Command("run", "Extract, recognize, check and store every input document") { inputs, store, workers, fetchDir, group };
         command.SetAction(parse =>
         {
-            var all = parse.GetRequiredValue(inputs);
-            var remote = all.Where(RemoteInputs.IsRemote).ToList();
-            var files = InputExpander.Expand(all.Except(remote), out var missing);
-            foreach (var m in missing)
-            {
-                ctx.Stderr.WriteLine($"warning: no PDF matched '{m}'");
-            }
-
-            if (files.Count == 0 && remote.Count == 0)
-            {
-                throw new UsageException("no input files");
-            }
+            var (files, remote) = InputExpander.Split(parse.GetRequiredValue(inputs), ctx.Stderr);
 
             using var services = Services.Create(parse);
             var storePath = parse.GetRequiredValue(store);

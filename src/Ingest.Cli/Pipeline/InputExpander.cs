@@ -6,6 +6,27 @@ namespace Ingest.Cli.Pipeline;
 /// <summary>Expands command-line inputs (files, folders, globs) into an ordered, de-duplicated list of files.</summary>
 internal static class InputExpander
 {
+    /// <summary>
+    /// Splits command-line inputs into local PDF files (expanded) and remote inputs (URLs, URL lists,
+    /// manifests), warning on stderr about patterns that matched nothing. Throws a usage error when nothing is left.
+    /// </summary>
+    public static (List<string> Files, List<string> Remote) Split(IReadOnlyList<string> inputs, TextWriter stderr)
+    {
+        var remote = inputs.Where(RemoteInputs.IsRemote).ToList();
+        var files = Expand(inputs.Except(remote), out var missing);
+        foreach (var m in missing)
+        {
+            stderr.WriteLine($"warning: no PDF matched '{m}'");
+        }
+
+        if (files.Count == 0 && remote.Count == 0)
+        {
+            throw new UsageException("no input files");
+        }
+
+        return (files, remote);
+    }
+
     public static List<string> Expand(IEnumerable<string> inputs, out List<string> missing)
     {
         var files = new List<string>();
