@@ -20,6 +20,8 @@ internal enum ColumnRole
     GovEconKuan,
     GovEconName,
     UnitCode,
+    /// <summary>A category printed beside the name (项目支出表 类型 / 项目类别: 其他运转类, 特定目标类): an attribute, not the row's name.</summary>
+    Category,
     Text,
 }
 
@@ -231,6 +233,11 @@ internal static class ColumnMapper
             return gov ? ColumnRole.GovEconCode : econ ? ColumnRole.EconCode : ColumnRole.FuncCode;
         }
 
+        if (leaf is "类型" or "类别" || leaf.EndsWith("类型", StringComparison.Ordinal) || leaf.EndsWith("类别", StringComparison.Ordinal))
+        {
+            return ColumnRole.Category;
+        }
+
         if (leaf.Contains("名称", StringComparison.Ordinal) || leaf == "科目" || leaf == "项目" && family != TableFamily.TwoSided)
         {
             return gov ? ColumnRole.GovEconName : ColumnRole.Name;
@@ -307,8 +314,20 @@ internal static class ColumnMapper
             if (Leaf("国有资本")) return Columns.StateCapital;
         }
 
+        if (family == TableFamily.Other && path.Take(path.Count - 1).Any(IsPriorCarryover))
+        {
+            // 项目支出表: 财政拨款结转结余 / 上年结转 over the fund sources is money carried over from last year.
+            var source = RevenueSource(leaf, path, isTotal);
+            return source is null or Columns.Total or Columns.CurrentYearIncome or Columns.PriorCarryover ? (isTotal || source is not null ? Columns.PriorCarryover : null)
+                : Columns.PriorCarryover + "." + source;
+        }
+
         return ExpenditureId(path, leaf, isTotal) ?? (family == TableFamily.Economic || family == TableFamily.Other ? RevenueSource(leaf, path, isTotal) : null);
     }
+
+    /// <summary>A parent header over carried-over money (上年结转, 财政拨款结转结余, 年初结转和结余), not the year-end balance.</summary>
+    private static bool IsPriorCarryover(string header) =>
+        (header.Contains("结转", StringComparison.Ordinal) || header.Contains("结余", StringComparison.Ordinal)) && !header.Contains("年末", StringComparison.Ordinal) && !header.Contains("年终", StringComparison.Ordinal);
 
     private static string? ExpenditureId(List<string> path, string leaf, bool isTotal)
     {

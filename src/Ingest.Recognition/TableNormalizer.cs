@@ -236,7 +236,43 @@ internal static partial class TableNormalizer
             }
         }
 
+        MarkUnlabeledTotal(record, family);
         return record;
+    }
+
+    /// <summary>
+    /// An unlabeled first body row (no name, no code) whose amounts are the sums of the rows below it,
+    /// taken at one level (the unit rows, the rows under them, or all of them), is the table's total.
+    /// </summary>
+    internal static void MarkUnlabeledTotal(TableRecord record, TableFamily family)
+    {
+        if (family is TableFamily.TwoSided or TableFamily.ThreePublic || record.Rows.Count < 2)
+        {
+            return;
+        }
+
+        var first = record.Rows[0];
+        var amounts = first.Values.Where(v => v.Value is not null).ToList();
+        if (first.Line is not null || ChineseText.Compact(first.Name).Length > 0 || first.FuncCode is not null || first.EconCode is not null
+            || first.UnitCode is not null || first.Side is not null || amounts.Count == 0)
+        {
+            return;
+        }
+
+        var rest = record.Rows.Skip(1).Where(r => r.Side is null).ToList();
+        IEnumerable<List<RowRecord>> levels =
+        [
+            rest.Where(r => r.UnitCode is not null).ToList(),
+            rest.Where(r => r.UnitCode is null).ToList(),
+            rest,
+        ];
+        // Printed amounts are rounded: allow one unit of the last printed digit (0.01) per row summed.
+        var cent = 0.01m * MoneyUnit.Multiplier(record.Unit);
+        if (levels.Any(level => level.Count > 0
+                && amounts.TrueForAll(a => Math.Abs(level.Sum(r => r.Values.GetValueOrDefault(a.Key) ?? 0m) - a.Value!.Value) <= cent * level.Count)))
+        {
+            first.Line = Lines.Total;
+        }
     }
 
     /// <summary>
@@ -296,6 +332,7 @@ internal static partial class TableNormalizer
         var row = new RowRecord { Index = r, Page = page };
         string? lei = null, kuan = null, xiang = null, econLei = null, econKuan = null, govLei = null, govKuan = null;
         string? label = null; // 合计 printed in a code column
+        string? firstText = null; // the first free-text cell after the name (项目单位)
         var any = false;
         foreach (var m in columns)
         {
@@ -346,6 +383,16 @@ internal static partial class TableNormalizer
                 case ColumnRole.GovEconLei: govLei = Digits(text); break;
                 case ColumnRole.GovEconKuan: govKuan = Digits(text); break;
                 case ColumnRole.UnitCode: row.UnitCode = text.Length > 0 ? text : null; break;
+                case ColumnRole.Category:
+                    if (text.Length > 0)
+                    {
+                        row.Printed[m.Id] = text;
+                    }
+
+                    break;
+                case ColumnRole.Text:
+                    firstText ??= text.Length > 0 ? text : null;
+                    break;
                 default: break;
             }
         }
@@ -452,6 +499,16 @@ internal static partial class TableNormalizer
         {
             row.UnitCode ??= ec;
             row.EconCode = null;
+        }
+
+        // A row of a project (or other itemised) table whose name cell holds only a code that is no
+        // functional code (024) is a unit's row: the code is the unit's, the name is the unit printed beside it.
+        if (family == TableFamily.Other && row.FuncCode is null && row.EconCode is null && row.UnitCode is null
+            && ChineseText.Compact(row.Name) is { Length: >= 3 and <= 9 } bare && bare.All(char.IsAsciiDigit)
+            && codes.Functional(bare) is null && !(bare[0] == '2' && bare.Length is 3 or 5 or 7))
+        {
+            row.UnitCode = bare;
+            row.Name = firstText ?? "";
         }
 
         // A code of impossible length is a misread, not a code.

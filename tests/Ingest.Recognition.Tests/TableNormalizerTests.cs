@@ -111,4 +111,44 @@ public sealed class TableNormalizerTests
         Assert.Equal("206", record.Rows.Single(r => r.Line == "expenditure.206").FuncCode);
         Assert.Equal(3_357_100m, record.Rows.Single(r => r.Line == Lines.ExpenditureTotal).Values.Values.Single());
     }
+
+    /// <summary>Seed 项目支出预算表 (p20): rows named after 类型 instead of 项目名称, no total line, unit row 024 named 024, 结转 columns col7–col9.</summary>
+    [Fact]
+    public void Project_table_rows_are_named_by_project_name_with_unit_rows_and_an_unlabeled_total()
+    {
+        var table = Grid([
+            ["类型", "项目名称", "项目单位", "合计", "本年拨款", "本年拨款", "财政拨款结转结余", "财政拨款结转结余", "单位资金"],
+            ["类型", "项目名称", "项目单位", "合计", "一般公共预算", "政府性基金预算", "一般公共预算", "政府性基金预算", "单位资金"],
+            ["", "", "", "109.60", "109.60", "", "", "", ""],
+            ["", "024", "某某办公室", "109.60", "109.60", "", "", "", ""],
+            ["其他运转类", "招商引资", "某某办公室", "100.00", "100.00", "", "", "", ""],
+            ["特定目标类", "运转经费", "某某办公室", "9.60", "9.60", "", "", "", ""],
+        ]);
+        var record = TableNormalizer.Normalize(table, TableTypes.ProjectExpenditure, "万元", "单位：万元", 0, CodeCatalog.Default);
+        Assert.Equal(["category", "name", "text", "total", "general_public_budget", "government_fund",
+            "prior_carryover.general_public_budget", "prior_carryover.government_fund", "unit_funds"], record.Columns.Select(c => c.Id));
+        Assert.Equal(Lines.Total, record.Rows[0].Line);
+        Assert.Equal(1_096_000m, record.Rows[0].Values[Columns.Total]);
+        var unit = record.Rows[1];
+        Assert.Equal("024", unit.UnitCode);
+        Assert.Equal("某某办公室", unit.Name);
+        Assert.Null(unit.Line);
+        Assert.Equal(["招商引资", "运转经费"], record.Rows.Skip(2).Select(r => r.Name));
+        Assert.Equal(["其他运转类", "特定目标类"], record.Rows.Skip(2).Select(r => r.Printed["category"]));
+        Assert.Null(record.Rows[2].Line);
+        Assert.Equal(96_000m, record.Rows[3].Values["general_public_budget"]);
+    }
+
+    [Fact]
+    public void Unlabeled_first_row_that_is_not_the_sum_is_no_total()
+    {
+        var table = Grid([
+            ["项目名称", "合计"],
+            ["", "5.00"],
+            ["招商引资", "100.00"],
+            ["运转经费", "9.60"],
+        ]);
+        var record = TableNormalizer.Normalize(table, TableTypes.ProjectExpenditure, "万元", null, 0, CodeCatalog.Default);
+        Assert.Null(record.Rows[0].Line);
+    }
 }
