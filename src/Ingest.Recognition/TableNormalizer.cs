@@ -136,7 +136,23 @@ internal static partial class TableNormalizer
         var period = family == TableFamily.TwoSided ? 0 : PanelPeriod(paths);
         List<List<MappedColumn>> panels;
         List<MappedColumn> columns;
-        if (period > 0)
+        string[]? panelLines = null;
+        if (family == TableFamily.ThreePublic && BudgetFinalSplit(paths, textual) is { } split)
+        {
+            // 决算 三公 tables printing 预算数 | 决算数 under each item: the item headers map as usual and
+            // the two amounts become a 预算数 row and a 决算数 row, as in tables that print them as rows.
+            panels = split.Select(part =>
+                ColumnMapper.Map(family, part.Select(c => paths[c].SkipLast(textual[c] ? 0 : 1).ToList()).ToList<IReadOnlyList<string>>(),
+                        part.Select(c => textual[c]).ToList(), part.Select(c => codeLike[c]).ToList())
+                    .Select(m => m with
+                    {
+                        Index = part[m.Index],
+                        Id = m.Role == ColumnRole.Value && m.Id == Columns.Unmapped(m.Index) ? Columns.Unmapped(part[m.Index]) : m.Id,
+                    }).ToList()).ToList();
+            columns = panels[0];
+            panelLines = [Columns.BudgetAmount, Columns.FinalAmount];
+        }
+        else if (period > 0)
         {
             var first = ColumnMapper.Map(family, paths.Take(period).ToList(), textual.Take(period).ToList(), codeLike.Take(period).ToList());
             panels = Enumerable.Range(0, paths.Count / period)
@@ -202,9 +218,24 @@ internal static partial class TableNormalizer
             for (var p = 0; p < panels.Count; p++)
             {
                 var single = BuildRow(grid, r, page, panels[p], multiplier, family, contexts[p], codes);
+                if (single is null && panelLines is not null)
+                {
+                    // A 决算数 printed all blank is still the 决算数 row (blank, not missing).
+                    single = new RowRecord { Index = r, Page = page };
+                    foreach (var m in panels[p].Where(m => m.Role == ColumnRole.Value))
+                    {
+                        single.Values[m.Id] = null;
+                    }
+                }
+
                 if (single is null)
                 {
                     continue;
+                }
+
+                if (panelLines is not null && single.Name.Length == 0)
+                {
+                    single.Name = panelLines[p] == Columns.BudgetAmount ? "预算数" : "决算数";
                 }
 
                 var compactName = ChineseText.Compact(single.Name);
@@ -227,7 +258,11 @@ internal static partial class TableNormalizer
                     single.Line = Lines.Total;
                 }
 
-                if (panels.Count > 1)
+                if (panelLines is not null)
+                {
+                    single.Line = panelLines[p];
+                }
+                else if (panels.Count > 1)
                 {
                     single.Side = "panel" + (p + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
@@ -292,6 +327,42 @@ internal static partial class TableNormalizer
         var totalLike = t.Contains("合计", StringComparison.Ordinal) || t.Contains("总计", StringComparison.Ordinal) || t.Contains("结转", StringComparison.Ordinal) || t.Contains("结余", StringComparison.Ordinal);
         var previousOpen = !ChineseText.Compact(previous.Name).EndsWith("支出", StringComparison.Ordinal) && !ChineseText.Compact(previous.Name).EndsWith("收入", StringComparison.Ordinal);
         return numbered || totalLike || !previousOpen ? null : previous;
+    }
+
+    /// <summary>
+    /// For a header whose amount columns each end in 预算数 or 决算数 (as many of each, at least two),
+    /// the column indexes of the 预算数 view and of the 决算数 view; text columns belong to both. Else null.
+    /// </summary>
+    internal static List<List<int>>? BudgetFinalSplit(IReadOnlyList<IReadOnlyList<string>> paths, IReadOnlyList<bool> textual)
+    {
+        List<int> budget = [], final = [], shared = [];
+        for (var c = 0; c < paths.Count; c++)
+        {
+            var leaf = paths[c].Count > 1 ? ChineseText.Compact(paths[c][^1]) : "";
+            if (leaf is "预算数" or "预算")
+            {
+                budget.Add(c);
+            }
+            else if (leaf is "决算数" or "决算")
+            {
+                final.Add(c);
+            }
+            else if (textual[c] || paths[c].Count == 0)
+            {
+                shared.Add(c);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        if (budget.Count < 2 || budget.Count != final.Count)
+        {
+            return null;
+        }
+
+        return [[.. shared.Concat(budget).Order()], [.. shared.Concat(final).Order()]];
     }
 
     /// <summary>The smallest period with which the header paths repeat across the whole table, or 0.</summary>

@@ -151,4 +151,25 @@ public sealed class TableNormalizerTests
         var record = TableNormalizer.Normalize(table, TableTypes.ProjectExpenditure, "万元", null, 0, CodeCatalog.Default);
         Assert.Null(record.Rows[0].Line);
     }
+
+    /// <summary>sh-putuo_caizhengju_2024_final_dept p18: 预算数 | 决算数 printed under each 三公 item; only the first pair was mapped.</summary>
+    [Fact]
+    public void Final_three_public_table_with_budget_and_final_under_each_item_becomes_budget_and_final_rows()
+    {
+        var table = Grid([
+            ["“三公”经费", "“三公”经费", "“三公”经费", "“三公”经费", "“三公”经费", "“三公”经费"],
+            ["合计", "合计", "因公出国（境）费", "因公出国（境）费", "公务接待费", "公务接待费"],
+            ["预算数", "决算数", "预算数", "决算数", "预算数", "决算数"],
+            ["0.95", "0.80", "", "", "0.95", "0.80"],
+        ]);
+        var record = TableNormalizer.Normalize(table, TableTypes.FinalThreePublicCosts, "万元", null, 0, CodeCatalog.Default);
+        Assert.Equal([Columns.Total, Columns.Abroad, Columns.Reception], record.Columns.Select(c => c.Id));
+        Assert.Equal([Columns.BudgetAmount, Columns.FinalAmount], record.Rows.Select(r => r.Line));
+        Assert.Equal(9_500m, record.Rows[0].Values[Columns.Total]);
+        Assert.Equal(9_500m, record.Rows[0].Values[Columns.Reception]);
+        Assert.Null(record.Rows[0].Values[Columns.Abroad]);
+        Assert.Equal(8_000m, record.Rows[1].Values[Columns.Total]);
+        Assert.Equal(8_000m, record.Rows[1].Values[Columns.Reception]);
+        Assert.Equal("决算数", record.Rows[1].Name);
+    }
 }
