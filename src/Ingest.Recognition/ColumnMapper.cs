@@ -306,6 +306,8 @@ internal static class ColumnMapper
             // Money by source (支出经济分类汇总表): 一般公共预算/小计 is that source; 上年结转 is carried-over money.
             if (path.Take(path.Count - 1).Any(p => p.StartsWith("一般公共预算", StringComparison.Ordinal) && !p.Contains("支出", StringComparison.Ordinal)) && isTotal) return Columns.GeneralPublicBudget;
             if (Leaf("上年结转") || Leaf("上年结余")) return Columns.PriorCarryover;
+            // 机关运行经费支出预算表: its one amount column (机关运行经费支出) is the total.
+            if (Leaf("机关运行") || Leaf("机构运行")) return Columns.Total;
             // The whole table is basic expenditure: its 合计 is the table's total, not a basic-expenditure subtotal.
             if (isTotal && !In("人员经费") && !In("公用经费")) return Columns.Total;
             if (Leaf("一般公共预算") && !isTotal) return Columns.GeneralPublicBudget;

@@ -564,6 +564,11 @@ internal static partial class TableNormalizer
         {
             row.Name = label;
         }
+        else if (label is not null && ChineseText.Compact(label + row.Name) is "合计" or "总计" or "小计" && label.Length == 1)
+        {
+            // "合   计" spread over the code and the name column.
+            row.Name = ChineseText.Compact(label + row.Name);
+        }
 
         // In an economic table a code that is no economic code (024) is the unit's code.
         if (family == TableFamily.Economic && row.EconCode is { } ec && !(ec.StartsWith('3') || ec.StartsWith('5')))

@@ -55,6 +55,12 @@ internal static class TableTyper
             return TableTypes.EconomicClassificationSummary;
         }
 
+        // 机关运行经费 is named before the fund or classification it is paid from (一般公共预算机关运行经费支出预算表).
+        if (t.Contains("机关运行经费", StringComparison.Ordinal) || t.Contains("机构运行经费", StringComparison.Ordinal))
+        {
+            return TableTypes.InstitutionOperatingCosts;
+        }
+
         if (t.Contains("基本支出", StringComparison.Ordinal) || (t.Contains("经济分类", StringComparison.Ordinal) && !t.Contains("功能分类", StringComparison.Ordinal)))
         {
             return final ? TableTypes.FinalGeneralPublicBasicExpenditure : TableTypes.GeneralPublicBasicExpenditure;
@@ -78,11 +84,6 @@ internal static class TableTyper
         if (t.Contains("一般公共预算", StringComparison.Ordinal) || t.Contains("财政拨款支出", StringComparison.Ordinal))
         {
             return final ? TableTypes.FinalGeneralPublicExpenditure : TableTypes.GeneralPublicExpenditure;
-        }
-
-        if (t.Contains("机关运行经费", StringComparison.Ordinal) || t.Contains("机构运行经费", StringComparison.Ordinal))
-        {
-            return TableTypes.InstitutionOperatingCosts;
         }
 
         if (t.Contains("项目支出", StringComparison.Ordinal))

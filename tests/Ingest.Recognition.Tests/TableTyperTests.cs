@@ -21,6 +21,8 @@ public sealed class TableTyperTests
     [InlineData("2026年部门一般公共预算基本支出部门预算经济分类预算表", TableTypes.GeneralPublicBasicExpenditure)]
     [InlineData("2022年一般公共预算“三公”经费预算表", TableTypes.ThreePublicCosts)]
     [InlineData("2026年部门\"三公\"经费和机关运行经费预算表", TableTypes.ThreePublicCosts)]
+    [InlineData("公开11表：一般公共预算机关运行经费支出预算表", TableTypes.InstitutionOperatingCosts)]
+    [InlineData("机关运行经费支出预算表", TableTypes.InstitutionOperatingCosts)]
     [InlineData("2022年政府性基金支出预算表", TableTypes.GovernmentFundExpenditure)]
     [InlineData("2022年国有资本经营支出预算表", TableTypes.StateCapitalExpenditure)]
     [InlineData("2022年支出经济分类汇总表", TableTypes.EconomicClassificationSummary)]

@@ -27,4 +27,21 @@ public sealed class RecognitionRegressionTests
         var final = table.Rows[1];
         Assert.All(table.Columns, c => Assert.Null(final.Values[c.Id]));
     }
+
+    /// <summary>p20 公开11表：一般公共预算机关运行经费支出预算表 was typed general_public_expenditure (the 一般公共预算 rule came first), its 合 | 计 row unnamed.</summary>
+    [Fact]
+    public void Institution_operating_costs_table_named_after_its_fund_is_typed_by_what_it_lists()
+    {
+        var record = Process("js_jianchayuan_2018_budget_dept.pdf");
+        var table = Assert.Single(record.Tables, t => t.Type == TableTypes.InstitutionOperatingCosts);
+        Assert.Equal([20], table.Pages);
+        Assert.DoesNotContain(record.Tables, t => t.Type == TableTypes.GeneralPublicExpenditure && t.Pages.Contains(20));
+        Assert.Equal([Columns.Total], table.Columns.Where(c => c.Id.Length > 0 && !c.Id.Contains("code", StringComparison.Ordinal) && c.Id != "name").Select(c => c.Id));
+        var total = table.Rows[0];
+        Assert.Equal(Lines.Total, total.Line);
+        Assert.Equal("合计", total.Name);
+        Assert.Equal(27_225_700m, total.Values[Columns.Total]);
+        Assert.Equal("30201", table.Rows.Single(r => r.Name == "办公费").EconCode);
+        Assert.Equal(total.Values[Columns.Total], table.Rows.Where(r => r.EconCode is { Length: 5 }).Sum(r => r.Values[Columns.Total]));
+    }
 }
