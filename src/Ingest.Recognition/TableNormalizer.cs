@@ -191,8 +191,16 @@ internal static partial class TableNormalizer
             var page = r < table.RowPages.Count ? table.RowPages[r] : (table.Pages.Count > 0 ? table.Pages[0] : 0);
             if (family == TableFamily.TwoSided)
             {
-                foreach (var group in ColumnMapper.Groups(columns))
+                var groups = ColumnMapper.Groups(columns);
+                for (var g = 0; g < groups.Count; g++)
                 {
+                    var group = groups[g];
+                    if (g + 1 < groups.Count && LabelSpansInto(grid, r, group, groups[g + 1]))
+                    {
+                        // 当年支出小计 drawn across the expenditure groups (功能分类 | 支出用途): one row, read in the last group it covers.
+                        continue;
+                    }
+
                     var side = group[0].Side ?? "income";
                     var row = BuildRow(grid, r, page, group, multiplier, family, contexts[0], codes);
                     if (row is null)
@@ -308,6 +316,15 @@ internal static partial class TableNormalizer
         {
             first.Line = Lines.Total;
         }
+    }
+
+    /// <summary>Whether the label cell of <paramref name="group"/> in row <paramref name="r"/> is the very cell (one merged cell) of the next group's label.</summary>
+    private static bool LabelSpansInto(TableGrid grid, int r, List<MappedColumn> group, List<MappedColumn> next)
+    {
+        var label = group.Find(m => m.Role == ColumnRole.Label);
+        var nextLabel = next.Find(m => m.Role == ColumnRole.Label);
+        return label is not null && nextLabel is not null && label.Side == nextLabel.Side
+            && grid[r, label.Index] is { } cell && ReferenceEquals(cell, grid[r, nextLabel.Index]);
     }
 
     /// <summary>

@@ -172,4 +172,25 @@ public sealed class TableNormalizerTests
         Assert.Equal(8_000m, record.Rows[1].Values[Columns.Reception]);
         Assert.Equal("决算数", record.Rows[1].Name);
     }
+
+    /// <summary>Jiangsu 收支预算总表: 当年支出小计 drawn across 功能分类 and 支出用途 gave an extra empty expenditure.current_year_total row.</summary>
+    [Fact]
+    public void Two_sided_label_merged_across_expenditure_groups_is_one_row()
+    {
+        TableCell Cell(int r, int c, string text, int colSpan = 1) => new(r, c, 1, colSpan, text, default);
+        List<TableCell> cells =
+        [
+            Cell(0, 0, "收入", 2), Cell(0, 2, "支出", 4),
+            Cell(1, 0, "项目名称"), Cell(1, 1, "金额"), Cell(1, 2, "功能科目名称"), Cell(1, 3, "金额"), Cell(1, 4, "项目名称"), Cell(1, 5, "金额"),
+            Cell(2, 0, "一、财政拨款"), Cell(2, 1, "10.00"), Cell(2, 2, "一、一般公共服务支出"), Cell(2, 3, "10.00"), Cell(2, 4, "一、基本支出"), Cell(2, 5, "10.00"),
+            Cell(3, 0, "当年收入小计"), Cell(3, 1, "10.00"), Cell(3, 2, "当年支出小计", 3), Cell(3, 5, "10.00"),
+        ];
+        var fragment = new TableFragment { Page = 1, RowCount = 4, ColCount = 6, Cells = cells, Title = "收支预算总表" };
+        var table = new LogicalTable { Fragments = [fragment], RowCount = 4, ColCount = 6, Cells = cells, RowPages = [1, 1, 1, 1] };
+        var record = TableNormalizer.Normalize(table, TableTypes.RevenueExpenditureSummary, "万元", null, 0, CodeCatalog.Default);
+        var current = Assert.Single(record.Rows, r => r.Line == Lines.ExpenditureCurrentYear);
+        Assert.Equal(100_000m, current.Values[Columns.Amount]);
+        Assert.Single(record.Rows, r => r.Line == Lines.IncomeCurrentYear);
+        Assert.Equal(2, record.Rows.Count(r => r.Side == "expenditure" && r.Index == 2));
+    }
 }

@@ -44,4 +44,15 @@ public sealed class RecognitionRegressionTests
         Assert.Equal("30201", table.Rows.Single(r => r.Name == "办公费").EconCode);
         Assert.Equal(total.Values[Columns.Total], table.Rows.Where(r => r.EconCode is { Length: 5 }).Sum(r => r.Values[Columns.Total]));
     }
+
+    /// <summary>p1 收支预算总表 draws 当年支出小计 / 结转下年资金 / 支出合计 across the 功能分类 and 支出用途 groups: each came out twice, once empty.</summary>
+    [Fact]
+    public void Jiangsu_revenue_expenditure_summary_has_one_current_year_expenditure_row()
+    {
+        var table = Process("js_zhengxie-bgt_2018_budget_dept_tables.pdf").Tables.Single(t => t.Type == TableTypes.RevenueExpenditureSummary);
+        var current = Assert.Single(table.Rows, r => r.Line == Lines.ExpenditureCurrentYear);
+        Assert.Equal(101_504_800m, current.Values[Columns.Amount]);
+        Assert.Equal(101_504_800m, Assert.Single(table.Rows, r => r.Line == "expenditure.total").Values[Columns.Amount]);
+        Assert.Single(table.Rows, r => r.Line == Lines.ExpenditureCarryForward);
+    }
 }
