@@ -39,7 +39,7 @@ internal static partial class TableNormalizer
 
             // A 合计 row with nothing else in it (an empty table), or a row that starts with a code.
             if ((label is "合计" or "总计" && nonEmpty.Count == 1)
-                || (CodeThenName().Match(label) is { Success: true } m && m.Groups[2].Value.Length > 0 && !label.All(char.IsAsciiDigit)))
+                || (CodeThenName().Match(label) is { Success: true } m && m.Groups[2].Value.Length > 0 && !label.All(char.IsAsciiDigit) && !IsYear(m.Groups[2].Value)))
             {
                 return r;
             }
@@ -52,6 +52,9 @@ internal static partial class TableNormalizer
 
         return Math.Min(engineHeaderRows, grid.RowCount);
     }
+
+    /// <summary>Digits followed by 年 (2023年“三公”经费预算数) are a year in a header, not a code before a name.</summary>
+    private static bool IsYear(string rest) => rest.StartsWith('年');
 
     public static List<IReadOnlyList<string>> HeaderPaths(TableGrid grid, int headerRows)
     {

@@ -193,4 +193,23 @@ public sealed class TableNormalizerTests
         Assert.Single(record.Rows, r => r.Line == Lines.IncomeCurrentYear);
         Assert.Equal(2, record.Rows.Count(r => r.Side == "expenditure" && r.Index == 2));
     }
+
+    /// <summary>sh-putuo_wanli-jiedao_2023 p28: the header 2023年“三公”经费预算数 was read as code 2023 + name, so the header rows became body rows.</summary>
+    [Fact]
+    public void Header_starting_with_a_year_is_no_code_row()
+    {
+        var table = Grid([
+            ["2023年“三公”经费预算数", "2023年“三公”经费预算数", "2023年“三公”经费预算数", "2023年“三公”经费预算数", "2023年机关运行经费预算数"],
+            ["合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费", "2023年机关运行经费预算数"],
+            ["合计", "因公出国(境)费", "公务接待费", "运行费", "2023年机关运行经费预算数"],
+            ["22.91", "0", "1.35", "21.56", "786.09"],
+        ]);
+        Assert.Equal(3, TableNormalizer.CountHeaderRows(TableGrid.Of(table), 0));
+        var record = TableNormalizer.Normalize(table, TableTypes.ThreePublicCosts, "万元", null, 0, CodeCatalog.Default);
+        Assert.Equal([Columns.Total, Columns.Abroad, Columns.Reception, Columns.VehicleOperation, Columns.InstitutionOperating], record.Columns.Select(c => c.Id));
+        var row = Assert.Single(record.Rows);
+        Assert.Equal(Lines.Total, row.Line);
+        Assert.Equal(229_100m, row.Values[Columns.Total]);
+        Assert.Equal(7_860_900m, row.Values[Columns.InstitutionOperating]);
+    }
 }

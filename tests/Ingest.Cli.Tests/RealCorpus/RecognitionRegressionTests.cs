@@ -55,4 +55,20 @@ public sealed class RecognitionRegressionTests
         Assert.Equal(101_504_800m, Assert.Single(table.Rows, r => r.Line == "expenditure.total").Values[Columns.Amount]);
         Assert.Single(table.Rows, r => r.Line == Lines.ExpenditureCarryForward);
     }
+
+    /// <summary>p28 T7 header 2023年“三公”经费预算数 was taken for a code row: the header rows became body rows (budget_amount, two 合计) and the figures a row named 22.91 in col1..col6.</summary>
+    [Fact]
+    public void Three_public_header_starting_with_the_year_stays_header()
+    {
+        var table = Process("sh-putuo_wanli-jiedao_2023_budget_dept.pdf").Tables.Single(t => t.Type == TableTypes.ThreePublicCosts);
+        var row = Assert.Single(table.Rows);
+        Assert.Equal(Lines.Total, row.Line);
+        Assert.Equal(229_100m, row.Values[Columns.Total]);
+        Assert.Equal(0m, row.Values[Columns.Abroad]);
+        Assert.Equal(13_500m, row.Values[Columns.Reception]);
+        Assert.Equal(215_600m, row.Values[Columns.VehicleTotal]);
+        Assert.Equal(0m, row.Values[Columns.VehiclePurchase]);
+        Assert.Equal(215_600m, row.Values[Columns.VehicleOperation]);
+        Assert.Equal(7_860_900m, row.Values[Columns.InstitutionOperating]);
+    }
 }
