@@ -78,6 +78,14 @@ internal static class TableRules
             run.Equal(balanceRule, a.Yuan, b.Yuan, a.HalfUnitYuan + b.HalfUnitYuan, () => run.At(t, spendGrand, Columns.Total),
                 "income total vs expenditure total", "收入总计与支出总计");
         }
+        else if (incomeGrand is null && spendGrand is null
+            && Amount(t, Line(t, Lines.IncomeCurrentYear)) is { Blank: false } ci && Amount(t, Line(t, Lines.ExpenditureCurrentYear)) is { Blank: false } ce
+            && !t.Rows.Exists(r => r.Line is { } cl && (cl.StartsWith(Lines.IncomePriorCarryover, StringComparison.Ordinal) || cl == Lines.ExpenditureCarryForward)))
+        {
+            // No 总计 lines printed at all (当年收入 = 当年支出小计 closes the table): the current-year totals must balance.
+            run.Equal(balanceRule, ci.Yuan, ce.Yuan, ci.HalfUnitYuan + ce.HalfUnitYuan, () => run.At(t, Line(t, Lines.ExpenditureCurrentYear), Columns.Amount),
+                "current-year income vs current-year expenditure (no totals printed)", "本年收入合计与本年支出合计（未列总计）");
+        }
         else if (incomeGrand is null || spendGrand is null)
         {
             run.Insufficient(balanceRule);

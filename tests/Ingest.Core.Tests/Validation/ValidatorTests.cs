@@ -113,6 +113,24 @@ public sealed class ValidatorTests
         Assert.Equal(-100m, spend.Difference);
     }
 
+    [Theory]
+    [InlineData("13,649.07", CheckResult.Pass)]
+    [InlineData("13,649.70", CheckResult.Fail)]
+    public void Summary_table_without_total_lines_balances_its_current_year_totals(string spent, CheckResult outcome)
+    {
+        // renda 2017 收支预算总表: no 收入总计/支出总计, the table closes with 当年收入 and 当年支出小计.
+        var record = Validate(Table(TableTypes.RevenueExpenditureSummary, W,
+            Line(W, "income", "income.fiscal_grant", "一、财政拨款", "amount", "13,649.07"),
+            Line(W, "income", Lines.IncomeCurrentYear, "当年收入", "amount", "13,649.07"),
+            Lei("expenditure.201", "201", "一、一般公共服务支出", "10,528.33"),
+            Lei("expenditure.208", "208", "八、社会保障和就业支出", "1,608.51"),
+            Lei("expenditure.221", "221", "十八、住房保障支出", "1,512.23"),
+            Line(W, "expenditure", Lines.ExpenditureCurrentYear, "当年支出小计", "total", spent)));
+        Assert.Equal(outcome, record.Checks.Single(c => c.Rule == RuleIds.T1Balance).Outcome);
+        Assert.Equal(outcome, record.Checks.Single(c => c.Rule == RuleIds.T1ExpenditureSum).Outcome);
+        Assert.Equal(CheckResult.Pass, record.Checks.Single(c => c.Rule == RuleIds.T1IncomeSum).Outcome);
+    }
+
     [Fact]
     public void Unbalanced_summary_table_is_an_error_with_expected_and_printed_amounts()
     {
