@@ -33,6 +33,8 @@ internal static class ScaleBench
         var concurrency = int.Parse(Arg("--concurrency", "1"), Ci);
         var invisibility = int.Parse(Arg("--invisibility-timeout", "30"), Ci);
         var scenarios = Arg("--scenarios", "1,2,kill").Split(',');
+        // e.g. "-c synchronous_commit=off": PostgreSQL session settings of the workers' connections.
+        var pgOptions = Arg("--pg-options", "");
         var root = Root();
         var cli = Path.GetFullPath(Arg("--cli", Path.Combine(root, "src", "Ingest.Cli", "bin", "Release", "net10.0", "ingest.dll")));
         var sources = args.Where(a => Directory.Exists(a) || a.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)).ToList();
@@ -51,7 +53,7 @@ internal static class ScaleBench
             {
                 case "1" or "2" or "3" or "4":
                     var n = int.Parse(scenario, Ci);
-                    var result = Batch(admin, cli, inputs, n, concurrency, invisibility, killAfter: null);
+                    var result = Batch(admin, cli, inputs, n, concurrency, invisibility, killAfter: null, pgOptions);
                     if (n == 1)
                     {
                         one = result;
@@ -63,7 +65,7 @@ internal static class ScaleBench
 
                     break;
                 case "kill":
-                    Batch(admin, cli, inputs, 2, concurrency, invisibility, killAfter: Math.Max(1, inputs.Count / 3));
+                    Batch(admin, cli, inputs, 2, concurrency, invisibility, killAfter: Math.Max(1, inputs.Count / 3), pgOptions);
                     break;
                 default:
                     Console.Error.WriteLine($"unknown scenario '{scenario}'");
@@ -76,12 +78,18 @@ internal static class ScaleBench
 
     private sealed record Result(double Seconds, double Span);
 
-    private static Result Batch(string admin, string cli, List<string> inputs, int workers, int concurrency, int invisibility, int? killAfter)
+    private static Result Batch(string admin, string cli, List<string> inputs, int workers, int concurrency, int invisibility, int? killAfter, string pgOptions)
     {
         var label = killAfter is null ? $"{workers} worker(s)" : $"{workers} workers, one SIGKILLed after {killAfter} records";
         var db = "ingest_bench_" + Guid.NewGuid().ToString("N")[..12];
         Sql(admin, $"CREATE DATABASE {db}");
-        var store = new NpgsqlConnectionStringBuilder(admin) { Database = db }.ConnectionString;
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = db };
+        if (pgOptions.Length > 0)
+        {
+            builder.Options = pgOptions;
+        }
+
+        var store = builder.ConnectionString;
         try
         {
             var enqueue = Stopwatch.StartNew();
@@ -96,6 +104,9 @@ internal static class ScaleBench
             var rss = procs.Select(_ => new List<long>()).ToList();
             var cpu = new double[procs.Count];
             var (busy0, total0) = MachineTicks();
+            var pg0 = PostgresCpu();
+            var walSyncs0 = Count(admin, "SELECT wal_sync FROM pg_stat_wal");
+            var pgLast = new Dictionary<int, double>(pg0);
             var load = new List<double>();
             var killed = -1;
             double? killedAt = null;
@@ -109,6 +120,11 @@ internal static class ScaleBench
                         rss[i].Add(kb);
                         cpu[i] = CpuSeconds(procs[i].Id) ?? cpu[i];
                     }
+                }
+
+                foreach (var (pid, used) in PostgresCpu())
+                {
+                    pgLast[pid] = used;
                 }
 
                 load.Add(double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], Ci));
@@ -130,6 +146,10 @@ internal static class ScaleBench
 
             var seconds = watch.Elapsed.TotalSeconds;
             var (busy1, total1) = MachineTicks();
+            // Backends end with the workers' connections: their CPU is the last sample taken while they lived.
+            var pgCpu = pgLast.Sum(kv => kv.Value - pg0.GetValueOrDefault(kv.Key));
+            var commits = Count(store, "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()");
+            var walSyncs = Count(admin, "SELECT wal_sync FROM pg_stat_wal") - walSyncs0;
             var span = Count(store, "SELECT (EXTRACT(EPOCH FROM max(updated_at) - min(updated_at)) * 1000)::bigint FROM documents") / 1000.0;
             var records = Count(store, "SELECT COUNT(*) FROM documents");
             var sources = Count(store, "SELECT COUNT(DISTINCT source) FROM documents");
@@ -144,7 +164,9 @@ internal static class ScaleBench
                 $"records {records} for {inputs.Count} inputs (distinct sources {sources}, inputs without a record {missing}), line items {items}; jobs succeeded {succeeded}, failed {failedJobs}"));
             // The machine is shared: say how much of it the workers had.
             Console.WriteLine(string.Create(Ci,
-                $"  machine: {Environment.ProcessorCount} cores {100.0 * (busy1 - busy0) / Math.Max(1, total1 - total0):F0}% busy, load average {(load.Count > 0 ? load.Average() : 0):F1}; worker CPU {cpu.Sum():F1}s (= {cpu.Sum() / seconds:F2} cores)"));
+                $"  machine: {Environment.ProcessorCount} cores {100.0 * (busy1 - busy0) / Math.Max(1, total1 - total0):F0}% busy, load average {(load.Count > 0 ? load.Average() : 0):F1}; worker CPU {cpu.Sum():F1}s (= {cpu.Sum() / seconds:F2} cores, " +
+                $"{1000 * cpu.Sum() / Math.Max(1, records):F0} ms a document), PostgreSQL CPU {pgCpu:F1}s (= {pgCpu / seconds:F2} cores, {1000 * pgCpu / Math.Max(1, records):F0} ms a document), " +
+                $"{(double)commits / Math.Max(1, records):F1} transactions and {(double)walSyncs / Math.Max(1, records):F1} WAL syncs a document{(pgOptions.Length > 0 ? $" (session options {pgOptions})" : "")}"));
             for (var i = 0; i < procs.Count; i++)
             {
                 var s = rss[i];
@@ -242,6 +264,33 @@ internal static class ScaleBench
         {
             return null;
         }
+    }
+
+    /// <summary>CPU seconds used so far by each live PostgreSQL process (server and backends) of this machine.</summary>
+    private static Dictionary<int, double> PostgresCpu()
+    {
+        var total = new Dictionary<int, double>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, Ci, out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "comm")).Trim() == "postgres")
+                {
+                    total[pid] = CpuSeconds(pid) ?? 0;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // the process ended meanwhile
+            }
+        }
+
+        return total;
     }
 
     private static (long Busy, long Total) MachineTicks()

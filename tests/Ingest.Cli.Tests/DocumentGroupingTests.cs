@@ -47,6 +47,29 @@ public sealed class DocumentGroupingTests
         Assert.Equal(2020, record.Year);
     }
 
+    [Fact]
+    public void A_tables_file_naming_no_organization_is_grouped_by_its_sibling_file_name()
+    {
+        using var cli = new CliRunner();
+        var (_, stdout, _) = cli.Run("extract", Path.Combine(RepoPaths.Corpus, "syn_014_2021_budget_unit_tables.pdf"), Path.Combine(RepoPaths.Corpus, "syn_014_2021_budget_unit_text.pdf"),
+            Path.Combine(RepoPaths.Corpus, "syn_020_2026_budget_dept_tables.pdf"));
+        var records = CliRunner.Records(stdout);
+        Assert.Equal(2, records.Count);
+        var grouped = Assert.Single(records, r => r.Files.Count == 2);
+        Assert.Equal("无锡市滨湖区政协办公室执法大队", grouped.Organization);
+        Assert.Equal(2021, grouped.Year);
+        Assert.Equal(9, grouped.Tables.Count(t => t.Type != Ingest.Core.TableTypes.Unknown));
+    }
+
+    [Theory]
+    [InlineData("/d/x_2021_text.pdf", "/d/x_2021_tables.pdf", true)]
+    [InlineData("/d/某局2019年部门预算说明.pdf", "/d/某局2019年部门预算表格.pdf", true)]
+    [InlineData("/d/x_2021_text.pdf", "/e/x_2021_tables.pdf", false)]
+    [InlineData("/d/x_2021_text.pdf", "/d/y_2021_tables.pdf", false)]
+    [InlineData("/d/text.pdf", "/d/tables.pdf", false)]
+    public void Sibling_file_names_differ_only_by_a_part_marker(string a, string b, bool siblings) =>
+        Assert.Equal(siblings, Pipeline.DocumentGrouper.SiblingNames(a, b));
+
     [Theory]
     [InlineData("中国共产党江苏省委员会办公厅", "江苏省委办公厅", true)]
     [InlineData("江苏省政协办公厅", "江苏省政协办公厅", true)]

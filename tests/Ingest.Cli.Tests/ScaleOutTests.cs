@@ -91,6 +91,47 @@ public sealed class ScaleOutTests : IDisposable
     }
 
     [SkippableFact]
+    public void Enqueue_groups_a_narrative_file_and_a_tables_file_into_one_job()
+    {
+        _db = PostgresTestDatabase.Create();
+        var store = _db.ConnectionString;
+        var text = Path.Combine(RepoPaths.Corpus, "syn_014_2021_budget_unit_text.pdf");
+        var tables = Path.Combine(RepoPaths.Corpus, "syn_014_2021_budget_unit_tables.pdf");
+        var single = Path.Combine(RepoPaths.Corpus, "syn_000_2019_budget_dept.pdf");
+        var (exit, _, stderr) = _cli.Run("enqueue", tables, single, text, "--store", store);
+        Assert.True(exit == ExitCodes.Ok, stderr);
+        Assert.Contains("enqueued 2 jobs", stderr, StringComparison.Ordinal);
+
+        RunWorkers(store, 1);
+        using var records = RecordStores.Open(store);
+        var all = records.All().ToList();
+        Assert.Equal(2, all.Count);
+        var grouped = Assert.Single(all, r => r.Files.Count == 2);
+        Assert.Equal([text, tables], grouped.Files.Select(f => f.Path));
+        Assert.Equal(2021, grouped.Year);
+        Assert.Contains(grouped.Tables, t => t.Type == Ingest.Core.TableTypes.RevenueExpenditureSummary);
+        Assert.Contains(grouped.Narrative, f => f.Key == "revenue_total");
+    }
+
+    [Fact]
+    public void A_job_whose_file_vanished_is_keyed_by_the_hash_read_at_enqueue()
+    {
+        var copy = Path.Combine(_cli.Dir, "gone.pdf");
+        File.Copy(Path.Combine(RepoPaths.Corpus, "syn_000_2019_budget_dept.pdf"), copy);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(copy)));
+        var input = DocumentJobInput.From(new Pipeline.DocumentInput([copy]));
+        Assert.Equal([sha], input.Sha256);
+        File.Delete(copy);
+
+        // The worker cannot read it: the failure record and the processed record both carry the id a successful
+        // run gives, so processing it later (where the file is) replaces the record instead of adding one.
+        Assert.Equal(sha, DocumentJob.FailureRecord(input, new IOException("gone"), 4).Id);
+        var record = Golden.CorpusPipeline.Processor.Process(input.ToDocumentInput());
+        Assert.Equal(sha, record.Id);
+        Assert.Equal("not_found", record.Diagnostics[0].Code);
+    }
+
+    [SkippableFact]
     public async Task Run_and_export_work_on_postgres_like_on_sqlite()
     {
         _db = PostgresTestDatabase.Create();

@@ -5,6 +5,7 @@ using Hangfire.States;
 using Ingest.Cli.Jobs;
 using Ingest.Cli.Pipeline;
 using Ingest.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Ingest.Cli.Commands;
 
@@ -16,9 +17,10 @@ internal static class EnqueueCommand
         var inputs = CommonOptions.Inputs("PDF files, folders (searched recursively), globs, URLs, URL lists (.txt) or manifests (.csv)");
         var store = CommonOptions.Store();
         var fetchDir = FetchCliCommand.FetchDir();
+        var group = CommonOptions.Group();
         var command = new Command("enqueue", "Add one job per document to the shared queue (PostgreSQL --store); run 'ingest worker' to process them")
         {
-            inputs, store, fetchDir,
+            inputs, store, fetchDir, group,
         };
         command.SetAction(parse =>
         {
@@ -26,13 +28,19 @@ internal static class EnqueueCommand
             var jobs = IngestJobStorage.Open(storeValue);
             var (files, remote) = InputExpander.Split(parse.GetRequiredValue(inputs), ctx.Stderr);
 
-            var documents = files.Select(DocumentInput.Of).ToList();
+            // Workers may run elsewhere: jobs carry absolute paths (the folder must be a shared mount there).
+            files = files.Select(Path.GetFullPath).ToList();
+            using var services = Services.Create(parse);
+
+            // A narrative file and a tables file of one document become one job, as in 'ingest run'.
+            var documents = parse.GetValue(group)
+                ? new DocumentGrouper(services.Extractor, services.Loggers.CreateLogger<DocumentGrouper>()).Group(files, ctx.Cancellation)
+                : files.Select(DocumentInput.Of).ToList();
             var fetchFailed = 0;
             if (remote.Count > 0)
             {
                 // URLs are fetched here (state in the shared store) and their local copies enqueued: the fetch
                 // folder must be reachable by the workers (a shared mount when they run on other machines).
-                using var services = Services.Create(parse);
                 using var records = RecordStores.Open(storeValue);
                 var options = new Ingest.Fetch.FetchOptions { OutputDirectory = Path.GetFullPath(parse.GetRequiredValue(fetchDir)) };
                 options.Validate();

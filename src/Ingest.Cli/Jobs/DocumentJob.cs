@@ -16,6 +16,12 @@ internal sealed class DocumentJobInput
 {
     public List<string> Paths { get; set; } = [];
 
+    /// <summary>
+    /// SHA-256 of each file as <c>ingest enqueue</c> read it ("" where it could not): the id a failure record gets
+    /// when the worker cannot read the file, so a later successful run replaces that record instead of adding one.
+    /// </summary>
+    public List<string>? Sha256 { get; set; }
+
     public string? Source { get; set; }
 
     public Dictionary<string, string>? Metadata { get; set; }
@@ -23,11 +29,12 @@ internal sealed class DocumentJobInput
     public static DocumentJobInput From(DocumentInput input) => new()
     {
         Paths = [.. input.Paths],
+        Sha256 = input.Paths.Select(DocumentProcessor.HashOrEmpty).ToList(),
         Source = input.Source,
         Metadata = input.Metadata?.ToDictionary(kv => kv.Key, kv => kv.Value),
     };
 
-    public DocumentInput ToDocumentInput() => new(Paths, Source, Metadata);
+    public DocumentInput ToDocumentInput() => new(Paths, Source, Metadata, Sha256);
 
     /// <summary>What the dashboard shows for the job.</summary>
     public override string ToString() => Source ?? (Paths.Count > 0 ? Paths[0] : "(no input)");
@@ -69,9 +76,11 @@ internal sealed class DocumentJob(DocumentProcessor processor, IIngestStore stor
     internal static DocumentRecord FailureRecord(DocumentJobInput input, Exception ex, int attempts)
     {
         var paths = input.Paths.Count > 0 ? input.Paths : [input.Source ?? "(no input)"];
+        var hashes = paths.Select((p, i) => DocumentProcessor.HashOrEmpty(p) is { Length: > 0 } now ? now
+            : input.Sha256 is { } known && i < known.Count ? known[i] : "").ToList();
         return new DocumentRecord
         {
-            Id = DocumentProcessor.DocumentId(paths.Select(Hash).ToList(), paths),
+            Id = DocumentProcessor.DocumentId(hashes, paths),
             Source = input.Source ?? paths[0],
             Files = paths.Select(p => new SourceFile { Path = p }).ToList(),
             Diagnostics =
@@ -84,19 +93,5 @@ internal sealed class DocumentJob(DocumentProcessor processor, IIngestStore stor
             ],
             Pipeline = new PipelineInfo { Version = DocumentProcessor.Version, ProcessedAt = DateTimeOffset.UtcNow },
         };
-    }
-
-    // The same id a successful run would give (the file's SHA-256), so a later success replaces this record.
-    private static string Hash(string path)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return "";
-        }
     }
 }

@@ -26,6 +26,13 @@ internal sealed class DocumentGrouper(PdfFileExtractor extractor, ILogger<Docume
         foreach (var narrative in probes.Where(p => !p.OpensWithTables))
         {
             var partners = probes.Where(t => t.OpensWithTables && !used.Contains(t.Path) && SameDocument(narrative, t)).ToList();
+            if (partners.Count == 0)
+            {
+                // A tables file often names no organization at all; then the file names must say they belong together.
+                partners = probes.Where(t => t.OpensWithTables && !used.Contains(t.Path) && SameYearAndKind(narrative, t)
+                    && (narrative.Organization is null || t.Organization is null) && SiblingNames(narrative.Path, t.Path)).ToList();
+            }
+
             if (partners.Count == 1)
             {
                 used.Add(partners[0].Path);
@@ -71,6 +78,38 @@ internal sealed class DocumentGrouper(PdfFileExtractor extractor, ILogger<Docume
     internal static bool SameDocument(Probe a, Probe b) =>
         a.Year is not null && a.Year == b.Year
         && (a.Kind is null || b.Kind is null || a.Kind == b.Kind) && SameOrganization(a.Organization, b.Organization);
+
+    private static bool SameYearAndKind(Probe a, Probe b) =>
+        a.Year is not null && a.Year == b.Year && (a.Kind is null || b.Kind is null || a.Kind == b.Kind);
+
+    private static readonly string[] PartMarkers =
+        ["narrative", "tables", "table", "text", "说明", "文字", "文本", "表格", "报表", "附表", "公开表"];
+
+    /// <summary>
+    /// Two files of one folder whose names differ only by a part marker (<c>x_text.pdf</c> / <c>x_tables.pdf</c>,
+    /// <c>…部门预算说明.pdf</c> / <c>…部门预算表格.pdf</c>).
+    /// </summary>
+    internal static bool SiblingNames(string a, string b)
+    {
+        if (!string.Equals(Path.GetDirectoryName(Path.GetFullPath(a)), Path.GetDirectoryName(Path.GetFullPath(b)), StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        static string Stem(string path)
+        {
+            var name = ChineseText.Fold(Path.GetFileNameWithoutExtension(path)).ToLowerInvariant();
+            foreach (var marker in PartMarkers)
+            {
+                name = name.Replace(marker, "", StringComparison.Ordinal);
+            }
+
+            return new string(name.Where(char.IsLetterOrDigit).ToArray());
+        }
+
+        var x = Stem(a);
+        return x.Length > 0 && x == Stem(b) && !string.Equals(a, b, StringComparison.Ordinal);
+    }
 
     /// <summary>Names of one organization as documents print them (中国共产党江苏省委员会办公厅 / 江苏省委办公厅).</summary>
     internal static bool SameOrganization(string? a, string? b)

@@ -11,8 +11,13 @@ namespace Ingest.Cli.Pipeline;
 /// Runs one document (one or more files) through extract → recognize → validate and returns its record.
 /// Bad input never escapes as an exception: it becomes a diagnostic on the record.
 /// </summary>
-/// <summary>One document to process: its files (narrative and tables may be two), where it came from, and manifest metadata.</summary>
-internal sealed record DocumentInput(IReadOnlyList<string> Paths, string? Source = null, IReadOnlyDictionary<string, string>? Metadata = null)
+/// <summary>
+/// One document to process: its files (narrative and tables may be two), where it came from, manifest metadata,
+/// and optionally each file's SHA-256 as read when the document was queued (used for the id only when the file
+/// cannot be read now, so the record of a file missing on this worker is replaced once it is processed elsewhere).
+/// </summary>
+internal sealed record DocumentInput(IReadOnlyList<string> Paths, string? Source = null, IReadOnlyDictionary<string, string>? Metadata = null,
+    IReadOnlyList<string>? QueuedSha256 = null)
 {
     public static DocumentInput Of(string path) => new([path]);
 }
@@ -67,7 +72,8 @@ internal sealed class DocumentProcessor(IFileExtractor extractor, IRecognizer re
             }
         }
 
-        record.Id = DocumentId(files.Select(f => f.Sha256).ToList(), paths);
+        record.Id = DocumentId(files.Select((f, i) => f.Sha256.Length > 0 ? f.Sha256
+            : input.QueuedSha256 is { } queued && i < queued.Count ? queued[i] : "").ToList(), paths);
         var readable = files.Where(f => f.Readable).ToList();
         if (readable.Count == 0)
         {
@@ -130,18 +136,15 @@ internal sealed class DocumentProcessor(IFileExtractor extractor, IRecognizer re
         return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", parts))));
     }
 
-    private static string HashOrEmpty(string path)
+    /// <summary>The file's SHA-256, or "" when it cannot be read.</summary>
+    internal static string HashOrEmpty(string path)
     {
         try
         {
             using var stream = File.OpenRead(path);
             return Convert.ToHexStringLower(SHA256.HashData(stream));
         }
-        catch (IOException)
-        {
-            return "";
-        }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return "";
         }

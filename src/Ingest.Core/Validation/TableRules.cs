@@ -78,6 +78,14 @@ internal static class TableRules
             run.Equal(balanceRule, a.Yuan, b.Yuan, a.HalfUnitYuan + b.HalfUnitYuan, () => run.At(t, spendGrand, Columns.Total),
                 "income total vs expenditure total", "收入总计与支出总计");
         }
+        else if (incomeGrand is null && spendGrand is null
+            && Amount(t, Line(t, Lines.IncomeCurrentYear)) is { Blank: false } ci && Amount(t, Line(t, Lines.ExpenditureCurrentYear)) is { Blank: false } ce
+            && !t.Rows.Exists(r => r.Line is { } cl && (cl.StartsWith(Lines.IncomePriorCarryover, StringComparison.Ordinal) || cl == Lines.ExpenditureCarryForward)))
+        {
+            // No 总计 lines printed at all (当年收入 = 当年支出小计 closes the table): the current-year totals must balance.
+            run.Equal(balanceRule, ci.Yuan, ce.Yuan, ci.HalfUnitYuan + ce.HalfUnitYuan, () => run.At(t, Line(t, Lines.ExpenditureCurrentYear), Columns.Amount),
+                "current-year income vs current-year expenditure (no totals printed)", "本年收入合计与本年支出合计（未列总计）");
+        }
         else if (incomeGrand is null || spendGrand is null)
         {
             run.Insufficient(balanceRule);
@@ -105,10 +113,19 @@ internal static class TableRules
             sources.RemoveAll(r => r.Line == "income.fiscal_grant");
         }
 
+        // Templates without a 本年收入合计 line and without carry-over lines (Shanghai's 收支总表): the total is the current year.
+        var incomeCarry = incomeRows.Exists(r => r.Line is { } cl && (cl is Lines.IncomePriorCarryover or "income.fund_offset" or "income.non_fiscal_balance_used"
+            || cl.StartsWith(Lines.IncomePriorCarryover + ".", StringComparison.Ordinal)));
+        if (current is null && !incomeCarry && incomeGrand is not null)
+        {
+            current = incomeGrand;
+        }
+
         if (current is not null && Amount(t, current) is { Blank: false } cur && sources.Count > 0)
         {
             run.Sum(RuleIds.T1IncomeSum, cur, sources.Select(r => Amount(t, r) ?? Val.Zero).ToList(), () => run.At(t, current, Columns.Amount),
-                "current-year income vs the sum of income lines", "本年收入合计与各项收入之和");
+                ReferenceEquals(current, incomeGrand) ? "income total (no carry-over printed) vs the sum of income lines" : "current-year income vs the sum of income lines",
+                ReferenceEquals(current, incomeGrand) ? "收入总计（无上年结转）与各项收入之和" : "本年收入合计与各项收入之和");
         }
         else
         {
@@ -118,10 +135,16 @@ internal static class TableRules
         // 本年支出合计 = Σ 类 lines.
         var spendCurrent = Line(t, Lines.ExpenditureCurrentYear);
         var lei = t.Rows.Where(r => r.Side == "expenditure" && r.Line is { } l && l.Length == "expenditure.".Length + 3 && r.FuncCode is { Length: 3 }).ToList();
+        var spendCarry = t.Rows.Exists(r => r.Side == "expenditure" && r.Line is Lines.ExpenditureCarryForward or "expenditure.balance_distribution");
+        if (spendCurrent is null && !spendCarry && spendGrand is not null)
+        {
+            spendCurrent = spendGrand;
+        }
         if (spendCurrent is not null && Amount(t, spendCurrent) is { Blank: false } sc && lei.Count > 0)
         {
             run.Sum(RuleIds.T1ExpenditureSum, sc, lei.Select(r => Amount(t, r) ?? Val.Zero).ToList(), () => run.At(t, spendCurrent, Columns.Amount),
-                "current-year expenditure vs the sum of function lines", "本年支出合计与各功能分类支出之和");
+                ReferenceEquals(spendCurrent, spendGrand) ? "expenditure total (no carry-forward printed) vs the sum of function lines" : "current-year expenditure vs the sum of function lines",
+                ReferenceEquals(spendCurrent, spendGrand) ? "支出总计（无结转结余）与各功能分类支出之和" : "本年支出合计与各功能分类支出之和");
         }
         else
         {
@@ -129,7 +152,7 @@ internal static class TableRules
         }
 
         // 收入总计 = 本年收入合计 + 上年结转结余 (+ 用事业基金弥补, 使用非财政拨款结余).
-        if (incomeGrandVal is { Blank: false } ig && current is not null && Amount(t, current) is { Blank: false } c2)
+        if (incomeGrandVal is { Blank: false } ig && current is not null && !ReferenceEquals(current, incomeGrand) && Amount(t, current) is { Blank: false } c2)
         {
             var parts = new List<Val> { c2 };
             parts.AddRange(t.Rows.Where(r => r.Side == "income" && r.Line is Lines.IncomePriorCarryover or "income.fund_offset" or "income.non_fiscal_balance_used")
@@ -138,7 +161,7 @@ internal static class TableRules
                 "income total vs current-year income plus carry-over", "收入总计与本年收入合计加上年结转");
         }
 
-        if (spendGrandVal is { Blank: false } sg && spendCurrent is not null && Amount(t, spendCurrent) is { Blank: false } s2)
+        if (spendGrandVal is { Blank: false } sg && spendCurrent is not null && !ReferenceEquals(spendCurrent, spendGrand) && Amount(t, spendCurrent) is { Blank: false } s2)
         {
             var parts = new List<Val> { s2 };
             parts.AddRange(t.Rows.Where(r => r.Side == "expenditure" && r.Line is Lines.ExpenditureCarryForward or "expenditure.balance_distribution").Select(r => Amount(t, r) ?? Val.Zero));

@@ -18,7 +18,7 @@ internal static partial class TableDecorator
     [GeneratedRegex(@"^(?:(?:部门预算|公开|附)?\s*[0-9０-９一二三四五六七八九十]+\s*[-－]?\s*[0-9０-９]*\s*表|表\s*[0-9０-９一二三四五六七八九十\-－]+|续表\s*[0-9０-９一二三四五六七八九十]*|\(?续\)?)$")]
     private static partial Regex TableNumberPattern();
 
-    [GeneratedRegex(@"^(?:注|备注|说明|附注|本部门|本单位|\*|※)")]
+    [GeneratedRegex(@"^[(（]?\s*(?:注|备注|说明|附注|本部门|本单位|无|\*|※)")]
     private static partial Regex NotePattern();
 
     [GeneratedRegex(@"^[-−]?(?:\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+\.\d+|\d{3,}|0)%?$")]

@@ -13,7 +13,7 @@ namespace Ingest.Cli.Tests.RealCorpus;
 /// <summary>
 /// Every file of ../shared/corpus-real, processed alone, against what was read off the PDF by hand
 /// (<c>RealCorpus/&lt;pdf-name&gt;.expected.json</c>): kind, level, year, organization, the set of
-/// table types, the totals of the summary tables, at least ten line items, and the error findings
+/// table types, the totals of the summary tables, at least ten line items, and the error and warning findings
 /// (each with why it is real). Fields the pipeline gets wrong today are listed under
 /// <c>known_defects</c> with the correct value and are not asserted until fixed.
 /// </summary>
@@ -119,6 +119,12 @@ public sealed class RealCorpusTests(ITestOutputHelper output)
         var gotErrors = record.Findings.Where(f => f.Severity == FindingSeverity.Error)
             .Select(f => $"{f.Rule}@{f.Locations.FirstOrDefault()?.Page}").Order(StringComparer.Ordinal).ToList();
         Check("errors", string.Join(";", wantErrors), string.Join(";", gotErrors));
+
+        // Warnings too: each one listed with why it is real (a false warning is as bad as a false error).
+        var wantWarnings = expected["warnings"]!.AsArray().Select(e => $"{e!["rule"]}@{e["page"]}").Order(StringComparer.Ordinal).ToList();
+        var gotWarnings = record.Findings.Where(f => f.Severity == FindingSeverity.Warning)
+            .Select(f => $"{f.Rule}@{f.Locations.FirstOrDefault()?.Page}").Order(StringComparer.Ordinal).ToList();
+        Check("warnings", string.Join(";", wantWarnings), string.Join(";", gotWarnings));
 
         foreach (var m in misses)
         {

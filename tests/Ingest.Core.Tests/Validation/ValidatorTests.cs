@@ -74,6 +74,63 @@ public sealed class ValidatorTests
         Assert.Equal(CheckResult.Pass, record.Checks.Single(c => c.Rule == RuleIds.T1IncomeSum).Outcome);
     }
 
+    // Shanghai's 部门收支总表 (sifaju 2026, 元): no 本年收入合计 / 本年支出合计 and no carry-over lines, only the totals.
+    private static TableRecord ShanghaiT1(string otherIncome = "0.00", string publicSafety = "87,267,272.44") => Table(TableTypes.RevenueExpenditureSummary, "元",
+        Line("元", "income", "income.fiscal_grant", "一、财政拨款收入", "amount", "96,282,213.44"),
+        Line("元", "income", "income.general_public_budget", "1.一般公共预算", "amount", "96,282,213.44"),
+        Line("元", "income", "income.government_fund", "2.政府性基金预算", "amount", "0.00"),
+        Line("元", "income", "income.business_income", "二、事业收入", "amount", "0.00"),
+        Line("元", "income", "income.other_income", "四、其他收入", "amount", otherIncome),
+        Line("元", "income", Lines.IncomeTotal, "收入总计", "amount", "96,282,213.44"),
+        LeiYuan("expenditure.204", "204", "一、公共安全支出", publicSafety),
+        LeiYuan("expenditure.208", "208", "二、社会保障和就业支出", "3,343,704.00"),
+        LeiYuan("expenditure.210", "210", "三、卫生健康支出", "1,149,678.00"),
+        LeiYuan("expenditure.221", "221", "四、住房保障支出", "4,521,559.00"),
+        Line("元", "expenditure", Lines.ExpenditureTotal, "支出总计", "total", "96,282,213.44"));
+
+    private static RowRecord LeiYuan(string line, string code, string name, string printed)
+    {
+        var row = Line("元", "expenditure", line, name, "total", printed);
+        row.FuncCode = code;
+        return row;
+    }
+
+    [Fact]
+    public void Summary_table_without_current_year_lines_checks_its_lines_against_the_totals()
+    {
+        var clean = Validate(ShanghaiT1());
+        Assert.Equal(CheckResult.Pass, clean.Checks.Single(c => c.Rule == RuleIds.T1IncomeSum).Outcome);
+        Assert.Equal(CheckResult.Pass, clean.Checks.Single(c => c.Rule == RuleIds.T1ExpenditureSum).Outcome);
+        Assert.DoesNotContain(clean.Checks, c => c.Rule is RuleIds.T1IncomeGrand or RuleIds.T1ExpenditureGrand);
+
+        var wrong = Validate(ShanghaiT1(otherIncome: "1,000.00", publicSafety: "87,267,372.44"));
+        var income = Assert.Single(wrong.Findings, f => f.Rule == RuleIds.T1IncomeSum);
+        Assert.Equal(FindingSeverity.Error, income.Severity);
+        Assert.Equal(96_283_213.44m, income.Expected);
+        Assert.Equal(96_282_213.44m, income.Printed);
+        Assert.Equal("收入总计", income.Locations[0].RowLabel);
+        var spend = Assert.Single(wrong.Findings, f => f.Rule == RuleIds.T1ExpenditureSum);
+        Assert.Equal(-100m, spend.Difference);
+    }
+
+    [Theory]
+    [InlineData("13,649.07", CheckResult.Pass)]
+    [InlineData("13,649.70", CheckResult.Fail)]
+    public void Summary_table_without_total_lines_balances_its_current_year_totals(string spent, CheckResult outcome)
+    {
+        // renda 2017 收支预算总表: no 收入总计/支出总计, the table closes with 当年收入 and 当年支出小计.
+        var record = Validate(Table(TableTypes.RevenueExpenditureSummary, W,
+            Line(W, "income", "income.fiscal_grant", "一、财政拨款", "amount", "13,649.07"),
+            Line(W, "income", Lines.IncomeCurrentYear, "当年收入", "amount", "13,649.07"),
+            Lei("expenditure.201", "201", "一、一般公共服务支出", "10,528.33"),
+            Lei("expenditure.208", "208", "八、社会保障和就业支出", "1,608.51"),
+            Lei("expenditure.221", "221", "十八、住房保障支出", "1,512.23"),
+            Line(W, "expenditure", Lines.ExpenditureCurrentYear, "当年支出小计", "total", spent)));
+        Assert.Equal(outcome, record.Checks.Single(c => c.Rule == RuleIds.T1Balance).Outcome);
+        Assert.Equal(outcome, record.Checks.Single(c => c.Rule == RuleIds.T1ExpenditureSum).Outcome);
+        Assert.Equal(CheckResult.Pass, record.Checks.Single(c => c.Rule == RuleIds.T1IncomeSum).Outcome);
+    }
+
     [Fact]
     public void Unbalanced_summary_table_is_an_error_with_expected_and_printed_amounts()
     {
