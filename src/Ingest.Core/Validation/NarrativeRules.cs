@@ -15,6 +15,9 @@ internal static class NarrativeRules
                 case "change":
                     Change(run, fact);
                     break;
+                case "completion":
+                    Completion(run, fact);
+                    break;
                 default:
                     Amount(run, fact);
                     if (fact.Kind == "share")
@@ -33,7 +36,7 @@ internal static class NarrativeRules
         return p.HalfUnit * MoneyUnit.Multiplier(fact.Unit ?? MoneyUnit.Yuan);
     }
 
-    private static decimal PercentHalfUnit(decimal percent)
+    internal static decimal PercentHalfUnit(decimal percent)
     {
         var text = percent.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var dot = text.IndexOf('.', StringComparison.Ordinal);
@@ -95,6 +98,25 @@ internal static class NarrativeRules
         run.Equal(RuleIds.TextPercent, Math.Round(computed, 4), percent, envelope, () => new Location { File = fact.File, Page = fact.Page, Quote = fact.Quote },
             $"stated share of {fact.Key} in {fact.BaseKey} ({percent}%) vs recomputed {Math.Round(computed, 2)}%",
             $"{fact.Key}占比：说明为{percent}%，按金额计算为{Math.Round(computed, 2)}%", "%");
+    }
+
+    /// <summary>§4.13: a stated completion rate (完成年初预算的98.20%) = 决算 / 预算 × 100 at the printed precision.</summary>
+    private static void Completion(RuleRun run, NarrativeFact fact)
+    {
+        if (fact.Percent is not { } percent || fact.Amount is not { } final || fact.BaseAmount is not { } budget)
+        {
+            return;
+        }
+
+        if (budget == 0m)
+        {
+            run.Insufficient(RuleIds.CompletionRate);
+            return;
+        }
+
+        // Both amounts are taken to be printed at the precision of the 决算 figure.
+        CompletionRates.Check(run, final, budget, TextHalfUnit(fact), TextHalfUnit(fact), percent, PercentHalfUnit(percent),
+            () => new Location { File = fact.File, Page = fact.Page, Quote = fact.Quote }, fact.Key);
     }
 
     private static void Change(RuleRun run, NarrativeFact fact)

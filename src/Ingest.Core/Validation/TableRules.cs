@@ -8,6 +8,8 @@ internal static class TableRules
 {
     public static void Run(RuleRun run)
     {
+        // Recorded for every document: not_applicable unless a procurement table is found below.
+        run.NotApplicable(RuleIds.ProcurementSum);
         foreach (var table in run.Record.Tables)
         {
             switch (table.Type)
@@ -27,6 +29,9 @@ internal static class TableRules
                     break;
                 case TableTypes.ThreePublicCosts:
                     T7(run, table);
+                    break;
+                case TableTypes.GovernmentProcurement:
+                    Procurement(run, table);
                     break;
                 default:
                     if (TableTypes.IsFunctionalExpenditure(table.Type))
@@ -472,6 +477,52 @@ internal static class TableRules
             run.Sum(RuleIds.T6PublicOperatingCodes, ot, parts, () => run.At(t, totalRow, Columns.PublicOperating),
                 "public operating total vs the sum of 302, 310 (309, 399) rows", "公用经费合计与302、310等类科目之和");
         }
+    }
+
+    /// <summary>
+    /// §4.11: 政府采购 total = goods + works + services: across the columns where the table prints them side by side,
+    /// else down the rows (合计 vs the numbered 货物 / 工程 / 服务 rows).
+    /// </summary>
+    private static void Procurement(RuleRun run, TableRecord t)
+    {
+        var rule = RuleIds.ProcurementSum;
+        string[] kinds = [Columns.Goods, Columns.Works, Columns.Services];
+        if (t.Columns.Exists(c => kinds.Contains(c.Id)))
+        {
+            foreach (var row in t.Rows)
+            {
+                var parts = kinds.Select(k => Amounts.Get(t, row, k)).OfType<Val>().ToList();
+                if (Amounts.Get(t, row, Columns.Total) is not { Blank: false } total || parts.Count == 0)
+                {
+                    continue;
+                }
+
+                run.Sum(rule, total, parts, () => run.At(t, row, Columns.Total),
+                    $"{RuleRun.Label(row)}: procurement total vs goods + works + services", $"{RuleRun.Label(row)}：政府采购合计与货物、工程、服务之和");
+            }
+
+            // No row with a total and its parts: nothing was compared.
+            run.Insufficient(rule);
+            return;
+        }
+
+        var totalRow = t.Rows.Find(r => r.Line == Lines.Total);
+        var column = totalRow is null ? null : new[] { Columns.Total, Columns.Amount }.FirstOrDefault(c => Amounts.Get(t, totalRow, c) is { Blank: false });
+        var categories = t.Rows.Where(r => IsTopLevel(r.Name) && ProcurementKind(r.Name)).ToList();
+        if (totalRow is null || column is null || categories.Count == 0)
+        {
+            run.Insufficient(rule);
+            return;
+        }
+
+        run.Sum(rule, Amounts.Get(t, totalRow, column)!.Value, categories.Select(r => Amounts.Get(t, r, column) ?? Val.Zero).ToList(), () => run.At(t, totalRow, column),
+            $"procurement total vs the sum of its {categories.Count} goods/works/services rows", $"政府采购合计与货物、工程、服务{categories.Count}项之和");
+    }
+
+    private static bool ProcurementKind(string name)
+    {
+        var t = ChineseText.Compact(name);
+        return t.Contains("货物", StringComparison.Ordinal) || t.Contains("工程", StringComparison.Ordinal) || t.Contains("服务", StringComparison.Ordinal);
     }
 
     private static void T7(RuleRun run, TableRecord t)
