@@ -120,6 +120,8 @@ internal static class TableRules
             run.Insufficient(RuleIds.T1IncomeSum);
         }
 
+        FiscalGrant(run, t, incomeRows);
+
         // 本年支出合计 = Σ 类 lines.
         var spendCurrent = Line(t, Lines.ExpenditureCurrentYear);
         var lei = t.Rows.Where(r => r.Side == "expenditure" && r.Line is { } l && l.Length == "expenditure.".Length + 3 && r.FuncCode is { Length: 3 }).ToList();
@@ -150,6 +152,36 @@ internal static class TableRules
             run.Sum(RuleIds.T1ExpenditureGrand, sg, parts, () => run.At(t, spendGrand, Columns.Amount),
                 "expenditure total vs current-year expenditure plus carry-forward", "支出总计与本年支出合计加年终结转结余");
         }
+    }
+
+    /// <summary>
+    /// §4.1: 财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营, where T1 prints a 财政拨款 line of its own
+    /// (一、财政拨款, not "其中：财政拨款" under 一般公共预算) with the fund lines under it.
+    /// </summary>
+    private static void FiscalGrant(RuleRun run, TableRecord t, List<RowRecord> incomeRows)
+    {
+        var current = incomeRows.OrderBy(r => r.Index).TakeWhile(r => r.Line is not (Lines.IncomeCurrentYear or Lines.IncomeTotal or "income.total" or Lines.IncomePriorCarryover)).ToList();
+        var grants = current.Where(r => r.Line == "income.fiscal_grant").ToList();
+        if (grants is not [var grant])
+        {
+            return;
+        }
+
+        var name = ChineseText.Compact(grant.Name);
+        if (name.StartsWith("其中", StringComparison.Ordinal) || name.Contains("一般公共", StringComparison.Ordinal)
+            || name.Contains("政府性基金", StringComparison.Ordinal) || name.Contains("国有资本", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var parts = current.Where(r => r.Index > grant.Index && r.Line is "income.general_public_budget" or "income.government_fund" or "income.state_capital").ToList();
+        if (parts.Count == 0 || Amount(t, grant) is not { Blank: false } total)
+        {
+            return;
+        }
+
+        run.Sum(RuleIds.T1FiscalGrant, total, parts.Select(r => Amount(t, r) ?? Val.Zero).ToList(), () => run.At(t, grant, Columns.Amount),
+            "fiscal grant income vs general public budget + government fund + state capital", "财政拨款收入与一般公共预算、政府性基金、国有资本经营之和");
     }
 
     private static bool IsTopLevel(string name)

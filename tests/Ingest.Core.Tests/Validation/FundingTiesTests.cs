@@ -134,6 +134,37 @@ public sealed class FundingTiesTests
         Assert.Empty(Of(record, RuleIds.T1VsT4));
     }
 
+    [Fact]
+    public void T1_fiscal_grant_line_is_the_sum_of_the_fund_lines_under_it()
+    {
+        var record = Validate(T1(gpb: "37,000.00", fund: "188.34"));
+        Assert.Equal(CheckResult.Pass, Check(record, RuleIds.T1FiscalGrant).Outcome);
+        Assert.Equal(1, Check(record, RuleIds.T1FiscalGrant).Instances);
+        Assert.Empty(Of(record, RuleIds.T1FiscalGrant));
+
+        var rounded = Validate(T1(grant: "37,188.35", gpb: "37,000.00", fund: "188.34"));
+        var note = Assert.Single(Of(rounded, RuleIds.T1FiscalGrant));
+        Assert.Equal(FindingSeverity.Info, note.Severity);
+        Assert.Equal(100m, note.Difference);
+
+        var wrong = Validate(T1(grant: "37,198.34", gpb: "37,000.00", fund: "188.34"));
+        var error = Assert.Single(Of(wrong, RuleIds.T1FiscalGrant));
+        Assert.Equal(FindingSeverity.Error, error.Severity);
+        Assert.Equal(371_883_400m, error.Expected);
+        Assert.Equal(371_983_400m, error.Printed);
+        Assert.Equal("一、财政拨款", error.Locations[0].RowLabel);
+    }
+
+    [Fact]
+    public void T1_of_which_fiscal_grant_under_general_public_budget_is_no_total()
+    {
+        var t1 = Table(TableTypes.RevenueExpenditureSummary, W,
+            Line(W, "income", "income.general_public_budget", "一、一般公共预算", "amount", "335.71"),
+            Line(W, "income", "income.fiscal_grant", "其中：财政拨款", "amount", "300.00"),
+            Line(W, "income", "income.government_fund", "二、政府性基金预算拨款收入", "amount", "35.71"));
+        Assert.DoesNotContain(Validate(t1).Checks, c => c.Rule == RuleIds.T1FiscalGrant);
+    }
+
     // ------------------------------------------------------------------ T3 / T5
 
     private static TableRecord T3(string total = "335.71", string basic = "128.47", string project = "207.24") =>
