@@ -28,6 +28,40 @@ internal static class NarrativeRules
                     break;
             }
         }
+
+        Procurement(run);
+    }
+
+    /// <summary>
+    /// §4.11 in the text: 政府采购…X万元，其中：货物…、工程…、服务… (one sentence) — the stated total = Σ the stated kinds.
+    /// </summary>
+    private static void Procurement(RuleRun run)
+    {
+        string[] kinds = ["procurement.goods", "procurement.works", "procurement.services"];
+        foreach (var sentence in run.Record.Narrative.Where(f => f.Kind == "amount" && f.Amount is not null && f.Key.StartsWith("procurement.", StringComparison.Ordinal))
+            .GroupBy(f => (f.File, f.Page, f.Quote)))
+        {
+            var facts = sentence.ToList();
+            var total = facts.Find(f => f.Key == "procurement.total");
+            var parts = facts.Where(f => kinds.Contains(f.Key)).ToList();
+            // One figure per kind, stated after the total; otherwise the sentence speaks of something else.
+            if (total is null || parts.Count == 0 || parts.GroupBy(f => f.Key).Any(g => g.Count() > 1) || facts.IndexOf(total) > facts.IndexOf(parts[0]))
+            {
+                continue;
+            }
+
+            // All three kinds must have been read: a kind the reader missed (拟购买服务支出…) is not a zero.
+            if (parts.Count < kinds.Length)
+            {
+                run.Insufficient(RuleIds.ProcurementSum);
+                continue;
+            }
+
+            var totalHalf = TextHalfUnit(total);
+            run.Sum(RuleIds.ProcurementSum, new Val(total.Amount!.Value, totalHalf, false), parts.Select(f => new Val(f.Amount!.Value, TextHalfUnit(f), false)).ToList(),
+                () => new Location { File = total.File, Page = total.Page, Quote = total.Quote },
+                "stated procurement total vs the stated goods + works + services", "说明中的政府采购金额与货物、工程、服务采购金额之和");
+        }
     }
 
     private static decimal TextHalfUnit(NarrativeFact fact)

@@ -390,6 +390,58 @@ public sealed class FundingTiesTests
         Assert.Equal(CheckResult.InsufficientData, Check(Validate(flat), RuleIds.ProcurementSum).Outcome);
     }
 
+    private static List<NarrativeFact> StatedProcurement(string total, params (string Key, string Printed)[] parts)
+    {
+        const string quote = "2019年政府采购预算60.88万元，其中：政府采购货物预算5.18万元、政府采购工程预算0.00万元、政府采购服务预算55.70万元。";
+        NarrativeFact Fact(string key, string printed) => new()
+        {
+            Key = key, Kind = "amount", Amount = decimal.Parse(printed, System.Globalization.CultureInfo.InvariantCulture) * 10_000m,
+            Printed = printed, Unit = W, Quote = quote, Page = 5,
+        };
+        return [Fact("procurement.total", total), .. parts.Select(p => Fact(p.Key, p.Printed))];
+    }
+
+    [Fact]
+    public void Stated_procurement_total_equals_the_stated_kinds()
+    {
+        var record = Validate(StatedProcurement("60.88", ("procurement.goods", "5.18"), ("procurement.works", "0.00"), ("procurement.services", "55.70")));
+        Assert.Equal(CheckResult.Pass, Check(record, RuleIds.ProcurementSum).Outcome);
+        Assert.Equal(1, Check(record, RuleIds.ProcurementSum).Instances);
+        Assert.Empty(Of(record, RuleIds.ProcurementSum));
+    }
+
+    [Fact]
+    public void Stated_procurement_total_within_and_beyond_the_envelope()
+    {
+        // Three kinds at 0.005 万元: ±150 元.
+        var note = Assert.Single(Of(Validate(StatedProcurement("74.01", ("procurement.goods", "18.50"), ("procurement.works", "55.52"), ("procurement.services", "0.00"))), RuleIds.ProcurementSum));
+        Assert.Equal(FindingSeverity.Info, note.Severity);
+        Assert.Equal(-100m, note.Difference);
+        var record = Validate(StatedProcurement("74.21", ("procurement.goods", "18.50"), ("procurement.works", "55.52"), ("procurement.services", "0.00")));
+        var error = Assert.Single(Of(record, RuleIds.ProcurementSum));
+        Assert.Equal(FindingSeverity.Error, error.Severity);
+        Assert.Equal(740_200m, error.Expected);
+        Assert.Equal(742_100m, error.Printed);
+        Assert.Equal(5, error.Locations[0].Page);
+        Assert.NotNull(error.Locations[0].Quote);
+    }
+
+    [Fact]
+    public void Stated_procurement_total_without_its_kinds_is_not_compared()
+    {
+        var record = Validate(StatedProcurement("246.47"));
+        Assert.Equal(CheckResult.NotApplicable, Check(record, RuleIds.ProcurementSum).Outcome);
+    }
+
+    [Fact]
+    public void Stated_procurement_total_with_a_kind_not_read_lacks_data()
+    {
+        // js renda 2019: 总额2416.43万元，其中：拟采购货物支出233.1万元、拟购买服务支出2183.33万元 (服务 not read as a kind).
+        var record = Validate(StatedProcurement("2416.43", ("procurement.goods", "233.1")));
+        Assert.Equal(CheckResult.InsufficientData, Check(record, RuleIds.ProcurementSum).Outcome);
+        Assert.Empty(Of(record, RuleIds.ProcurementSum));
+    }
+
     // ------------------------------------------------------------------ completion rates
 
     private static NarrativeFact Completion(string printedFinal, decimal final, decimal budget, decimal percent) => new()
