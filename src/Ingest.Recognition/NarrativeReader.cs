@@ -40,6 +40,10 @@ internal static partial class NarrativeReader
     [GeneratedRegex(@"(?<=\d)\s+(?=[\d.,%])|(?<=[\d.,])\s+(?=\d)")]
     private static partial Regex SpacedDigits();
 
+    // 年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%.
+    [GeneratedRegex(@"预算数?(?:为|是)?(?<budget>\d[\d,]*(?:\.\d+)?)(?<bu>亿元|万元|千元|元)[^。；;%\d]{0,8}?决算数?(?:为|是)?(?<final>\d[\d,]*(?:\.\d+)?)(?<fu>亿元|万元|千元|元)[^。；;%\d]{0,4}?(?:完成(?:年初)?预算数?的|为(?:年初)?预算数?的|完成率为?)(?<rate>\d+(?:\.\d+)?)%")]
+    private static partial Regex CompletionPattern();
+
     [GeneratedRegex(@"(?=(?:^|[。；;])?\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]))")]
     private static partial Regex SectionStart();
 
@@ -112,10 +116,35 @@ internal static partial class NarrativeReader
             foreach (var sentence in Sentences(text))
             {
                 previous = ReadSentence(passage, sentence, facts, previous);
+                facts.AddRange(Completions(passage, sentence));
             }
         }
 
         return facts;
+    }
+
+    /// <summary>决算 vs 预算 with a stated completion rate (§4.13): kind <c>completion</c>, amount = 决算, base = 预算.</summary>
+    private static IEnumerable<NarrativeFact> Completions(NarrativePassage passage, string sentence)
+    {
+        foreach (Match m in CompletionPattern().Matches(sentence))
+        {
+            var budget = decimal.Parse(m.Groups["budget"].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+            var printed = m.Groups["final"].Value.Replace(",", "", StringComparison.Ordinal);
+            var unit = m.Groups["fu"].Value;
+            yield return new NarrativeFact
+            {
+                Key = (KeyOf(sentence[..m.Index], sentenceStart: true) ?? "expenditure") + ".completion",
+                Kind = "completion",
+                Amount = decimal.Parse(printed, CultureInfo.InvariantCulture) * MoneyUnit.Multiplier(unit),
+                Printed = printed,
+                Unit = unit,
+                BaseAmount = budget * MoneyUnit.Multiplier(m.Groups["bu"].Value),
+                Percent = decimal.Parse(m.Groups["rate"].Value, CultureInfo.InvariantCulture),
+                Quote = sentence,
+                File = passage.File,
+                Page = passage.Page,
+            };
+        }
     }
 
     private static IEnumerable<string> Sentences(string text)

@@ -74,4 +74,20 @@ public sealed class NarrativeReaderTests
         var facts = Read("支出减少 568.63 万元，增长 62.88%。");
         Assert.Equal("decrease/increase", facts.Single(f => f.Kind == "change").Direction);
     }
+
+    [Fact]
+    public void Completion_rates_of_final_accounts_are_read_with_both_amounts()
+    {
+        // sh-putuo caizhengju 2024 决算, p21 and p23.
+        var facts = Read("一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元，完成预算的0%，其中：因公出国（境）费决算为0.00万元，完成预算的0%。");
+        var rates = facts.Where(f => f.Kind == "completion").ToList();
+        Assert.Equal(2, rates.Count);
+        Assert.Equal(29_400_500m, rates[0].Amount);
+        Assert.Equal(29_939_200m, rates[0].BaseAmount);
+        Assert.Equal(98.20m, rates[0].Percent);
+        Assert.Equal("2940.05", rates[0].Printed);
+        Assert.Equal(0m, rates[1].Amount);
+        Assert.Equal(9_500m, rates[1].BaseAmount);
+        Assert.Equal(0m, rates[1].Percent);
+    }
 }

@@ -55,6 +55,8 @@ public static class Columns
     public const string EndingBalance = "ending_balance";
     public const string BudgetAmount = "budget_amount";
     public const string FinalAmount = "final_amount";
+    /// <summary>完成率 (%) beside 预算数 and 决算数; read from the printed text (a percentage, not money).</summary>
+    public const string CompletionRate = "completion_rate";
 
     // Procurement
     public const string Goods = "goods";

@@ -55,6 +55,7 @@ public static class RuleIds
 
     // Final accounts
     public const string FinalCarryover = "final.carryover";
+    public const string CompletionRate = "final.completion_rate";   // 完成率 = 决算数 / 预算数 × 100
 
     // Narrative
     public const string TextAmount = "text~table";      // suffixed with .{fact key}, e.g. text~table.revenue_total

@@ -128,7 +128,7 @@ public sealed class NarrativeFact
     public decimal? BaseAmount { get; set; }
     /// <summary>For a change: the amount (元) the change is stated against (the current figure of the same passage).</summary>
     public decimal? CurrentAmount { get; set; }
-    /// <summary>What kind of statement: <c>amount</c>, <c>share</c>, <c>change</c>.</summary>
+    /// <summary>What kind of statement: <c>amount</c>, <c>share</c>, <c>change</c>, <c>completion</c> (决算 vs 预算 with a stated rate; <see cref="BaseAmount"/> is the 预算).</summary>
     public string Kind { get; set; } = "amount";
     public string Quote { get; set; } = "";
     public int File { get; set; }

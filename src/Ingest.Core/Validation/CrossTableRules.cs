@@ -97,7 +97,7 @@ internal static class CrossTableRules
         }
     }
 
-    private static Val? BasicOf(TableRecord t, RowRecord row)
+    internal static Val? BasicOf(TableRecord t, RowRecord row)
     {
         var basic = Amounts.Get(t, row, Columns.Basic);
         if (basic is { Blank: false })

@@ -15,6 +15,9 @@ internal static class NarrativeRules
                 case "change":
                     Change(run, fact);
                     break;
+                case "completion":
+                    Completion(run, fact);
+                    break;
                 default:
                     Amount(run, fact);
                     if (fact.Kind == "share")
@@ -25,6 +28,40 @@ internal static class NarrativeRules
                     break;
             }
         }
+
+        Procurement(run);
+    }
+
+    /// <summary>
+    /// §4.11 in the text: 政府采购…X万元，其中：货物…、工程…、服务… (one sentence) — the stated total = Σ the stated kinds.
+    /// </summary>
+    private static void Procurement(RuleRun run)
+    {
+        string[] kinds = ["procurement.goods", "procurement.works", "procurement.services"];
+        foreach (var sentence in run.Record.Narrative.Where(f => f.Kind == "amount" && f.Amount is not null && f.Key.StartsWith("procurement.", StringComparison.Ordinal))
+            .GroupBy(f => (f.File, f.Page, f.Quote)))
+        {
+            var facts = sentence.ToList();
+            var total = facts.Find(f => f.Key == "procurement.total");
+            var parts = facts.Where(f => kinds.Contains(f.Key)).ToList();
+            // One figure per kind, stated after the total; otherwise the sentence speaks of something else.
+            if (total is null || parts.Count == 0 || parts.GroupBy(f => f.Key).Any(g => g.Count() > 1) || facts.IndexOf(total) > facts.IndexOf(parts[0]))
+            {
+                continue;
+            }
+
+            // All three kinds must have been read: a kind the reader missed (拟购买服务支出…) is not a zero.
+            if (parts.Count < kinds.Length)
+            {
+                run.Insufficient(RuleIds.ProcurementSum);
+                continue;
+            }
+
+            var totalHalf = TextHalfUnit(total);
+            run.Sum(RuleIds.ProcurementSum, new Val(total.Amount!.Value, totalHalf, false), parts.Select(f => new Val(f.Amount!.Value, TextHalfUnit(f), false)).ToList(),
+                () => new Location { File = total.File, Page = total.Page, Quote = total.Quote },
+                "stated procurement total vs the stated goods + works + services", "说明中的政府采购金额与货物、工程、服务采购金额之和");
+        }
     }
 
     private static decimal TextHalfUnit(NarrativeFact fact)
@@ -33,7 +70,7 @@ internal static class NarrativeRules
         return p.HalfUnit * MoneyUnit.Multiplier(fact.Unit ?? MoneyUnit.Yuan);
     }
 
-    private static decimal PercentHalfUnit(decimal percent)
+    internal static decimal PercentHalfUnit(decimal percent)
     {
         var text = percent.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var dot = text.IndexOf('.', StringComparison.Ordinal);
@@ -95,6 +132,25 @@ internal static class NarrativeRules
         run.Equal(RuleIds.TextPercent, Math.Round(computed, 4), percent, envelope, () => new Location { File = fact.File, Page = fact.Page, Quote = fact.Quote },
             $"stated share of {fact.Key} in {fact.BaseKey} ({percent}%) vs recomputed {Math.Round(computed, 2)}%",
             $"{fact.Key}占比：说明为{percent}%，按金额计算为{Math.Round(computed, 2)}%", "%");
+    }
+
+    /// <summary>§4.13: a stated completion rate (完成年初预算的98.20%) = 决算 / 预算 × 100 at the printed precision.</summary>
+    private static void Completion(RuleRun run, NarrativeFact fact)
+    {
+        if (fact.Percent is not { } percent || fact.Amount is not { } final || fact.BaseAmount is not { } budget)
+        {
+            return;
+        }
+
+        if (budget == 0m)
+        {
+            run.Insufficient(RuleIds.CompletionRate);
+            return;
+        }
+
+        // Both amounts are taken to be printed at the precision of the 决算 figure.
+        CompletionRates.Check(run, final, budget, TextHalfUnit(fact), TextHalfUnit(fact), percent, PercentHalfUnit(percent),
+            () => new Location { File = fact.File, Page = fact.Page, Quote = fact.Quote }, fact.Key);
     }
 
     private static void Change(RuleRun run, NarrativeFact fact)

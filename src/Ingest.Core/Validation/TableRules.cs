@@ -8,6 +8,8 @@ internal static class TableRules
 {
     public static void Run(RuleRun run)
     {
+        // Recorded for every document: not_applicable unless a procurement table is found below.
+        run.NotApplicable(RuleIds.ProcurementSum);
         foreach (var table in run.Record.Tables)
         {
             switch (table.Type)
@@ -27,6 +29,9 @@ internal static class TableRules
                     break;
                 case TableTypes.ThreePublicCosts:
                     T7(run, table);
+                    break;
+                case TableTypes.GovernmentProcurement:
+                    Procurement(run, table);
                     break;
                 default:
                     if (TableTypes.IsFunctionalExpenditure(table.Type))
@@ -132,6 +137,8 @@ internal static class TableRules
             run.Insufficient(RuleIds.T1IncomeSum);
         }
 
+        FiscalGrant(run, t, incomeRows);
+
         // 本年支出合计 = Σ 类 lines.
         var spendCurrent = Line(t, Lines.ExpenditureCurrentYear);
         var lei = t.Rows.Where(r => r.Side == "expenditure" && r.Line is { } l && l.Length == "expenditure.".Length + 3 && r.FuncCode is { Length: 3 }).ToList();
@@ -168,6 +175,36 @@ internal static class TableRules
             run.Sum(RuleIds.T1ExpenditureGrand, sg, parts, () => run.At(t, spendGrand, Columns.Amount),
                 "expenditure total vs current-year expenditure plus carry-forward", "支出总计与本年支出合计加年终结转结余");
         }
+    }
+
+    /// <summary>
+    /// §4.1: 财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营, where T1 prints a 财政拨款 line of its own
+    /// (一、财政拨款, not "其中：财政拨款" under 一般公共预算) with the fund lines under it.
+    /// </summary>
+    private static void FiscalGrant(RuleRun run, TableRecord t, List<RowRecord> incomeRows)
+    {
+        var current = incomeRows.OrderBy(r => r.Index).TakeWhile(r => r.Line is not (Lines.IncomeCurrentYear or Lines.IncomeTotal or "income.total" or Lines.IncomePriorCarryover)).ToList();
+        var grants = current.Where(r => r.Line == "income.fiscal_grant").ToList();
+        if (grants is not [var grant])
+        {
+            return;
+        }
+
+        var name = ChineseText.Compact(grant.Name);
+        if (name.StartsWith("其中", StringComparison.Ordinal) || name.Contains("一般公共", StringComparison.Ordinal)
+            || name.Contains("政府性基金", StringComparison.Ordinal) || name.Contains("国有资本", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var parts = current.Where(r => r.Index > grant.Index && r.Line is "income.general_public_budget" or "income.government_fund" or "income.state_capital").ToList();
+        if (parts.Count == 0 || Amount(t, grant) is not { Blank: false } total)
+        {
+            return;
+        }
+
+        run.Sum(RuleIds.T1FiscalGrant, total, parts.Select(r => Amount(t, r) ?? Val.Zero).ToList(), () => run.At(t, grant, Columns.Amount),
+            "fiscal grant income vs general public budget + government fund + state capital", "财政拨款收入与一般公共预算、政府性基金、国有资本经营之和");
     }
 
     private static bool IsTopLevel(string name)
@@ -495,6 +532,52 @@ internal static class TableRules
             run.Sum(RuleIds.T6PublicOperatingCodes, ot, parts, () => run.At(t, totalRow, Columns.PublicOperating),
                 "public operating total vs the sum of 302, 310 (309, 399) rows", "公用经费合计与302、310等类科目之和");
         }
+    }
+
+    /// <summary>
+    /// §4.11: 政府采购 total = goods + works + services: across the columns where the table prints them side by side,
+    /// else down the rows (合计 vs the numbered 货物 / 工程 / 服务 rows).
+    /// </summary>
+    private static void Procurement(RuleRun run, TableRecord t)
+    {
+        var rule = RuleIds.ProcurementSum;
+        string[] kinds = [Columns.Goods, Columns.Works, Columns.Services];
+        if (t.Columns.Exists(c => kinds.Contains(c.Id)))
+        {
+            foreach (var row in t.Rows)
+            {
+                var parts = kinds.Select(k => Amounts.Get(t, row, k)).OfType<Val>().ToList();
+                if (Amounts.Get(t, row, Columns.Total) is not { Blank: false } total || parts.Count == 0)
+                {
+                    continue;
+                }
+
+                run.Sum(rule, total, parts, () => run.At(t, row, Columns.Total),
+                    $"{RuleRun.Label(row)}: procurement total vs goods + works + services", $"{RuleRun.Label(row)}：政府采购合计与货物、工程、服务之和");
+            }
+
+            // No row with a total and its parts: nothing was compared.
+            run.Insufficient(rule);
+            return;
+        }
+
+        var totalRow = t.Rows.Find(r => r.Line == Lines.Total);
+        var column = totalRow is null ? null : new[] { Columns.Total, Columns.Amount }.FirstOrDefault(c => Amounts.Get(t, totalRow, c) is { Blank: false });
+        var categories = t.Rows.Where(r => IsTopLevel(r.Name) && ProcurementKind(r.Name)).ToList();
+        if (totalRow is null || column is null || categories.Count == 0)
+        {
+            run.Insufficient(rule);
+            return;
+        }
+
+        run.Sum(rule, Amounts.Get(t, totalRow, column)!.Value, categories.Select(r => Amounts.Get(t, r, column) ?? Val.Zero).ToList(), () => run.At(t, totalRow, column),
+            $"procurement total vs the sum of its {categories.Count} goods/works/services rows", $"政府采购合计与货物、工程、服务{categories.Count}项之和");
+    }
+
+    private static bool ProcurementKind(string name)
+    {
+        var t = ChineseText.Compact(name);
+        return t.Contains("货物", StringComparison.Ordinal) || t.Contains("工程", StringComparison.Ordinal) || t.Contains("服务", StringComparison.Ordinal);
     }
 
     private static void T7(RuleRun run, TableRecord t)

@@ -28,6 +28,8 @@ public sealed class Validator : IValidator
         var run = new RuleRun(record, _options);
         TableRules.Run(run);
         CrossTableRules.Run(run);
+        FundingTies.Run(run);
+        CompletionRates.Run(run);
         NarrativeRules.Run(run);
         QualityRules.Run(run);
         run.Complete();
