@@ -47,6 +47,17 @@ internal static partial class NarrativeReader
     [GeneratedRegex(@"(?=(?:^|[。；;])?\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]))")]
     private static partial Regex SectionStart();
 
+    /// <summary>Keys naming where money comes from rather than what it is for.</summary>
+    private static readonly HashSet<string> FundKeys =
+    [
+        "fiscal_grant", "fiscal_grant_expenditure", "fiscal_grant_total", "general_public_budget", "general_public_expenditure",
+        "government_fund", "state_capital",
+    ];
+
+    // A budget figure quoted beside the 决算 (年初预算为…, 预算数为…): not the amount the sentence reports.
+    [GeneratedRegex(@"(?:年初|调整|全年)?预算数?(?:为|是)?$")]
+    private static partial Regex BudgetFigureBefore();
+
     // Ordered: more specific keywords first; the one ending nearest to the figure wins.
     private static readonly (string Keyword, string Key)[] Keys =
     [
@@ -178,6 +189,7 @@ internal static partial class NarrativeReader
         NarrativeFact? last = null;
         NarrativeFact? shareBase = null;
         NarrativeFact? pendingChange = null;
+        string? budgetSubject = null;
         var clauses = sentence.Split(['，', ',', '；', ';', '：', ':', '、'], StringSplitOptions.RemoveEmptyEntries);
         var first = true;
         foreach (var clause in clauses)
@@ -238,6 +250,19 @@ internal static partial class NarrativeReader
                 }
 
                 pendingChange = null;
+                if (sentence.Contains("决算", StringComparison.Ordinal) && BudgetFigureBefore().IsMatch(ChineseText.Compact(before)))
+                {
+                    // 支出年初预算为2993.92万元，支出决算为2940.05万元: the subject goes to the 决算 figure that follows.
+                    budgetSubject = key ?? budgetSubject;
+                    continue;
+                }
+
+                if (key is null && budgetSubject is not null && before.Contains("决算", StringComparison.Ordinal))
+                {
+                    key = budgetSubject;
+                }
+
+                budgetSubject = null;
                 if (key is null)
                 {
                     continue;
@@ -381,6 +406,22 @@ internal static partial class NarrativeReader
             {
                 bestEnd = pos + keyword.Length;
                 best = key;
+            }
+        }
+
+        if (best is not null && FundKeys.Contains(best))
+        {
+            // "三公"经费财政拨款支出, 机关运行经费一般公共预算…: the item is the subject, the fund only says who pays for it.
+            var itemEnd = -1;
+            foreach (var (keyword, key) in Keys)
+            {
+                var pos = t.LastIndexOf(keyword, StringComparison.Ordinal);
+                if (pos >= 0 && !FundKeys.Contains(key) && !key.StartsWith("revenue", StringComparison.Ordinal) && !key.StartsWith("expenditure", StringComparison.Ordinal)
+                    && pos + keyword.Length > itemEnd)
+                {
+                    itemEnd = pos + keyword.Length;
+                    best = key;
+                }
             }
         }
 

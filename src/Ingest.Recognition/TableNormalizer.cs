@@ -670,7 +670,9 @@ internal static partial class TableNormalizer
                 || (t.Contains("年初", StringComparison.Ordinal) && (t.Contains("结转", StringComparison.Ordinal) || t.Contains("结余", StringComparison.Ordinal))) => Lines.IncomePriorCarryover,
             _ when t.Contains("用事业基金弥补", StringComparison.Ordinal) => "income.fund_offset",
             _ when t.Contains("使用非财政拨款结余", StringComparison.Ordinal) => "income.non_fiscal_balance_used",
-            _ when t.Contains("财政拨款", StringComparison.Ordinal) && !t.Contains("一般公共预算", StringComparison.Ordinal) => "income.fiscal_grant",
+            // 财政拨款 alone is the fiscal grant; 一般公共预算/政府性基金预算/国有资本经营预算财政拨款 are its funds.
+            _ when t.Contains("财政拨款", StringComparison.Ordinal) && !t.Contains("一般公共预算", StringComparison.Ordinal)
+                && !t.Contains("政府性基金", StringComparison.Ordinal) && !t.Contains("国有资本经营", StringComparison.Ordinal) => "income.fiscal_grant",
             _ when t.Contains("一般公共预算", StringComparison.Ordinal) => "income.general_public_budget",
             _ when t.Contains("政府性基金", StringComparison.Ordinal) => "income.government_fund",
             _ when t.Contains("国有资本经营", StringComparison.Ordinal) => "income.state_capital",

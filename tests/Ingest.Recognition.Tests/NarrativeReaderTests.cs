@@ -6,6 +6,29 @@ public sealed class NarrativeReaderTests
     private static List<Ingest.Core.Records.NarrativeFact> Read(string text) => NarrativeReader.Read([new NarrativePassage(0, 3, text)]);
 
     [Fact]
+    public void Final_account_sentences_report_the_final_figure_not_the_budget_beside_it()
+    {
+        // caizhengju 2024 决算 p21.
+        var facts = Read("一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。");
+        var amount = Assert.Single(facts, f => f.Kind == "amount");
+        Assert.Equal("fiscal_grant_expenditure", amount.Key);
+        Assert.Equal(29_400_500m, amount.Amount);
+        Assert.DoesNotContain(facts, f => f.Amount == 29_939_200m && f.Kind == "amount");
+    }
+
+    [Fact]
+    public void Three_public_costs_paid_by_fiscal_grants_are_three_public_costs()
+    {
+        var facts = Read("\"三公\"经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元，完成预算的0%，其中：因公出国（境）费决算为0.00万元，完成预算的0%；公务接待费支出决算为0.00万元。");
+        Assert.DoesNotContain(facts, f => f.Key.StartsWith("fiscal_grant", StringComparison.Ordinal));
+        Assert.Equal(0m, Assert.Single(facts, f => f.Key == "three_public.total" && f.Kind == "amount").Amount);
+        Assert.Equal(0m, Assert.Single(facts, f => f.Key == "three_public.abroad" && f.Kind == "amount").Amount);
+        Assert.DoesNotContain(facts, f => f.Kind == "amount" && f.Amount == 9_500m);
+        Assert.Equal("three_public.total", NarrativeReader.KeyOf("2019年度一般公共预算拨款安排的\"三公\"经费预算支出"));
+        Assert.Equal("institution_operating", NarrativeReader.KeyOf("本部门一般公共预算财政拨款机关运行经费"));
+    }
+
+    [Fact]
     public void Seed_totals_and_change_are_read_with_their_meaning()
     {
         var facts = Read("伊滨经开区（示范区）工信科技金融工作领导小组办公室 2022 年收入总计 335.71 万元，支出总计 335.71 万元，与 2021 年预算相比，收入减少 568.63 万元，下降 62.88%。");

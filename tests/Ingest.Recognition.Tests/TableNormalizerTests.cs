@@ -89,6 +89,18 @@ public sealed class TableNormalizerTests
         Assert.Equal("办公费", record.Rows[3].Name);
     }
 
+    [Theory]
+    [InlineData("一、财政拨款收入", "income.fiscal_grant")]
+    [InlineData("其中：财政拨款", "income.fiscal_grant")]
+    [InlineData("一、一般公共预算财政拨款", "income.general_public_budget")]
+    [InlineData("二、政府性基金预算财政拨款", "income.government_fund")]
+    [InlineData("三、国有资本经营预算财政拨款", "income.state_capital")]
+    public void Fund_lines_named_as_fiscal_grants_are_their_fund_not_the_grant(string label, string line)
+    {
+        string? section = null;
+        Assert.Equal(line, TableNormalizer.IncomeLine(label, ref section));
+    }
+
     [Fact]
     public void Two_sided_summary_rows_get_line_ids()
     {
