@@ -86,6 +86,9 @@ internal static partial class NarrativeReader
         ("货物类", "procurement.goods"),
         ("工程类", "procurement.works"),
         ("服务类", "procurement.services"),
+        ("货物采购", "procurement.goods"),
+        ("工程采购", "procurement.works"),
+        ("服务采购", "procurement.services"),
         ("采购货物", "procurement.goods"),
         ("采购工程", "procurement.works"),
         ("采购服务", "procurement.services"),
@@ -407,6 +410,13 @@ internal static partial class NarrativeReader
                 bestEnd = pos + keyword.Length;
                 best = key;
             }
+        }
+
+        if (best is not null && best.StartsWith("procurement.", StringComparison.Ordinal)
+            && (t.Contains("中小企业", StringComparison.Ordinal) || t.Contains("小微企业", StringComparison.Ordinal)))
+        {
+            // 面向中小企业预留政府采购项目预算金额…: a share reserved for small firms, not the procurement total.
+            return t.Contains("小微企业", StringComparison.Ordinal) ? "procurement.small_micro_reserved" : "procurement.sme_reserved";
         }
 
         if (best is not null && FundKeys.Contains(best))

@@ -6,6 +6,19 @@ public sealed class NarrativeReaderTests
     private static List<Ingest.Core.Records.NarrativeFact> Read(string text) => NarrativeReader.Read([new NarrativePassage(0, 3, text)]);
 
     [Fact]
+    public void Procurement_kinds_and_small_firm_reservations_are_told_apart()
+    {
+        // caizhengju 2024 决算 p22.
+        var facts = Read("上海市普陀区财政局2024年度政府采购金额（以合同签订为准）为251.25万元，其中：货物采购金额4.79万元、工程采购金额0万元、服务采购金额246.47万元。2024年度本部门面向中小企业预留政府采购项目预算金额246.47万元，面向小微企业预留政府采购项目预算金额0万元。");
+        Assert.Equal(2_512_500m, Assert.Single(facts, f => f.Key == "procurement.total").Amount);
+        Assert.Equal(47_900m, Assert.Single(facts, f => f.Key == "procurement.goods").Amount);
+        Assert.Equal(0m, Assert.Single(facts, f => f.Key == "procurement.works").Amount);
+        Assert.Equal(2_464_700m, Assert.Single(facts, f => f.Key == "procurement.services").Amount);
+        Assert.Equal(2_464_700m, Assert.Single(facts, f => f.Key == "procurement.sme_reserved").Amount);
+        Assert.Equal(0m, Assert.Single(facts, f => f.Key == "procurement.small_micro_reserved").Amount);
+    }
+
+    [Fact]
     public void Final_account_sentences_report_the_final_figure_not_the_budget_beside_it()
     {
         // caizhengju 2024 决算 p21.
