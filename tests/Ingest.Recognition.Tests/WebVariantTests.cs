@@ -1,0 +1,218 @@
+using Ingest.Core;
+using Ingest.Core.Records;
+
+namespace Ingest.Recognition.Tests;
+
+/// <summary>
+/// Titles, header cells and row labels as printed in published disclosures of other provinces and
+/// years (not in the development corpus). Each case names its source page; the texts are copied as
+/// printed (ordinals, numbering and typos included), the expected ids are ours.
+/// </summary>
+/// <remarks>
+/// Sources (stored public pages):
+/// S1 湖北 随州 曾都区 2021 决算  https://pdf.wenkuvip.com/archives/769xb3le5kpb0lmzpngj.html
+/// S2 云南 耿马 2022 决算        https://www.yngm.gov.cn/info/1086/81598.htm
+/// S3 四川 泸州 2023 单位决算    http://www.lzszyyy.com/content/3654.html
+/// S4 四川 渠县 2024 单位决算    http://www.quxian.gov.cn/xxgk-show-64159.html
+/// S5 陕西 柞水 2020 决算        http://219.145.244.73:88/html/zwgk/czysjs/118395.html
+/// S6 山东 / 重庆 秀山 (excerpts of several budgets) https://docsplayer.com/amp/106989306-2018年山东省商业集团有限公司部门预算.html
+/// S7 湖南 岳阳县 2017 三公      http://yyx.gov.cn/37584/38146/38306/content_1180192.html
+/// S8 广西 桂林 2015 三公        http://honghao99.com/html/contentscontent-2015-3-18-781197.html
+/// S9 重庆 江北 2021 三公        http://www.cqjb.gov.cn/zwgk_190/zfxxgkml/czyjs/ys/qzf/202104/t20210409_9097453.html
+/// S10 江苏 南通 2016 三公       http://gzw.nantong.gov.cn/ntsgzw/bmyjshsg/content/ae192308-2880-4f59-87b1-2c3334e66205.html
+/// S11 经开区 2023 三公          https://www.chacewang.com/newsdetail/news289706.html
+/// S12 甘肃 天水 2017 决算       http://www.kmxxf.com/jyj/info/1217/105784.htm
+/// </remarks>
+public sealed class WebVariantTests
+{
+    [Theory]
+    // S1: 表 N: numbering, full 9-table final-account set.
+    [InlineData("表 1:收入支出决算总表", TableTypes.FinalRevenueExpenditureSummary)]
+    [InlineData("表 2:收入决算表", TableTypes.FinalRevenue)]
+    [InlineData("表 3:支出决算表", TableTypes.FinalExpenditure)]
+    [InlineData("表 4:财政拨款收入支出决算总表", TableTypes.FinalFiscalGrantSummary)]
+    [InlineData("表 5:一般公共预算财政拨款支出决算表", TableTypes.FinalGeneralPublicExpenditure)]
+    [InlineData("表 6:一般公共预算财政拨款基本支出决算表", TableTypes.FinalGeneralPublicBasicExpenditure)]
+    [InlineData("表 7:一般公共预算财政拨款“三公”经费支出决算表", TableTypes.FinalThreePublicCosts)]
+    [InlineData("表 8:政府性基金预算财政拨款收入支出决算表", TableTypes.FinalGovernmentFund)]
+    [InlineData("表 9:国有资本经营预算财政拨款支出决算表", TableTypes.FinalStateCapital)]
+    // S2: Yunnan numbers with 一、 and names the fund tables 收入支出决算表.
+    [InlineData("一、收入支出决算表", TableTypes.FinalRevenueExpenditureSummary)]
+    [InlineData("四、财政拨款收入支出决算表", TableTypes.FinalFiscalGrantSummary)]
+    [InlineData("五、一般公共预算财政拨款收入支出决算表", TableTypes.FinalGeneralPublicExpenditure)]
+    [InlineData("六、一般公共预算财政拨款基本支出决算表", TableTypes.FinalGeneralPublicBasicExpenditure)]
+    [InlineData("八、政府性基金预算财政拨款收入支出决算表", TableTypes.FinalGovernmentFund)]
+    [InlineData("九、国有资本经营预算财政拨款收入支出决算表", TableTypes.FinalStateCapital)]
+    // S4: Sichuan 2024 (13 tables; 明细表 and 项目支出 ones have no catalogue id, see below).
+    [InlineData("一、收入支出决算总表", TableTypes.FinalRevenueExpenditureSummary)]
+    [InlineData("八、一般公共预算财政拨款基本支出决算明细表", TableTypes.FinalGeneralPublicBasicExpenditure)]
+    [InlineData("十一、国有资本经营预算财政拨款收入支出决算表", TableTypes.FinalStateCapital)]
+    [InlineData("十二、国有资本经营预算财政拨款支出决算表", TableTypes.FinalStateCapital)]
+    [InlineData("十三、财政拨款“三公”经费支出决算表", TableTypes.FinalThreePublicCosts)]
+    // S5: 决算总表 for income and expenditure; 三公 with 会议费、培训费.
+    [InlineData("二、收入决算总表", TableTypes.FinalRevenue)]
+    [InlineData("三、支出决算总表", TableTypes.FinalExpenditure)]
+    [InlineData("七、一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表", TableTypes.FinalThreePublicCosts)]
+    // S6: institution-type prefixes of final accounts (高等学校…决算表).
+    [InlineData("高等学校收支决算总表", TableTypes.FinalRevenueExpenditureSummary)]
+    [InlineData("高等学校收入决算表", TableTypes.FinalRevenue)]
+    [InlineData("高等学校支出决算表", TableTypes.FinalExpenditure)]
+    // S6: Shandong budgets 2016–2018.
+    [InlineData("一 收支预算总表", TableTypes.RevenueExpenditureSummary)]
+    [InlineData("二 收入预算表", TableTypes.RevenueSummary)]
+    [InlineData("三 支出预算表", TableTypes.ExpenditureSummary)]
+    [InlineData("四 财政拨款收支预算表", TableTypes.FiscalGrantSummary)]
+    [InlineData("五 一般公共预算支出表", TableTypes.GeneralPublicExpenditure)]
+    [InlineData("六 政府性基金预算支出表", TableTypes.GovernmentFundExpenditure)]
+    [InlineData("七 财政拨款安排的基本支出预算表", TableTypes.GeneralPublicBasicExpenditure)]
+    [InlineData("八 政府采购预算表", TableTypes.GovernmentProcurement)]
+    [InlineData("九 一般公共预算 三公 经费支出表", TableTypes.ThreePublicCosts)]
+    [InlineData("一 2016 年收支预算总表 ( 功能分类科目 )", TableTypes.RevenueExpenditureSummary)]
+    [InlineData("二 2016 年收支预算总表 ( 经济分类科目 )", TableTypes.RevenueExpenditureSummary)]
+    [InlineData("2019 年收支预算总表", TableTypes.RevenueExpenditureSummary)]
+    [InlineData("表 1 重庆市秀山土家族苗族自治县人民法院财政拨款收支总表", TableTypes.FiscalGrantSummary)]
+    // S7–S11: 三公 tables printed on their own.
+    [InlineData("台创园2017年度部门“三公”经费预算情况表", TableTypes.ThreePublicCosts)]
+    [InlineData("2015年桂林市司法局部门“三公”经费情况统计表", TableTypes.ThreePublicCosts)]
+    [InlineData("2021年区本级“三公”经费预算支出表", TableTypes.ThreePublicCosts)]
+    [InlineData("2016年市国资委财政拨款“三公”经费预算表", TableTypes.ThreePublicCosts)]
+    [InlineData("经开区2023年一般公共预算“三公”经费预算情况表", TableTypes.ThreePublicCosts)]
+    public void Published_titles_name_their_table(string title, string type)
+    {
+        var typing = TableTyper.FromTitle(title);
+        Assert.NotNull(typing);
+        Assert.Equal(type, typing.Value.Type);
+    }
+
+    [Theory]
+    // S2/S4: tables the catalogue has no id for must not take the id of a catalogued table of the same document.
+    [InlineData("七、一般公共预算财政拨款项目支出决算表")] // S2, S4 (a 9th table beside 一般公共预算财政拨款支出决算表)
+    [InlineData("五、财政拨款支出决算明细表")] // S3, S4: function × economic cross table
+    [InlineData("七、一般公共预算财政拨款支出决算明细表")] // S4
+    [InlineData("十一、国有资产使用情况表")] // S2
+    [InlineData("十三、部门整体支出绩效自评表")] // S2: results of a self-evaluation, not targets
+    [InlineData("十四、项目支出绩效自评表")] // S2
+    public void Published_titles_outside_the_catalogue_are_unknown(string title)
+    {
+        var typing = TableTyper.FromTitle(title);
+        Assert.NotNull(typing);
+        Assert.Equal(TableTypes.Unknown, typing.Value.Type);
+    }
+
+    [Theory]
+    // S2: a final-account document titles its 三公 table without 决算.
+    [InlineData("十、“三公”经费、行政参公单位机关运行经费情况表", TableTypes.FinalThreePublicCosts)]
+    [InlineData("收入支出表", TableTypes.FinalRevenueExpenditureSummary)]
+    [InlineData("一般公共预算财政拨款“三公”经费支出表", TableTypes.FinalThreePublicCosts)]
+    public void Titles_in_a_final_account_take_final_ids(string title, string type)
+    {
+        var typing = TableTyper.FromTitle(title, final: true);
+        Assert.Equal(type, typing!.Value.Type);
+    }
+
+    [Fact]
+    public void A_budget_document_keeps_budget_ids()
+    {
+        Assert.Equal(TableTypes.ThreePublicCosts, TableTyper.FromTitle("十、“三公”经费、行政参公单位机关运行经费情况表")!.Value.Type);
+    }
+
+    [Theory]
+    // S7, S9, S10: 三公 printed vertically, items in the first column under 项目 | 预算数.
+    [InlineData("项目|2016年执行数|2017年预算数", "一、支出合计 1、因公出国(境)费用 2、公务接待费 3、公务用车费 其中:(1)公务用车运行维护费 (2)公务用车购置")]
+    [InlineData("项目|预算数", "合计 1.因公出国(境)费用 2.公务接待费 3.公务用车购置及运行维护费 其中:公务用车运行维护费 公务用车购置")]
+    [InlineData("项目|2016年预算数/小计|2016年预算数/其中:一般公共预算安排数", "一、“三公”经费合计 (一)因公出国(境)费 (二)公务接待费 (三)公务用车费 1.公务用车购置费 2.公务用车运行维护费 二、会议费 三、培训费")]
+    [InlineData("项 目|本年预算数|其中:公共预算财政拨款", "合 计 1.因公出国(境)费用 2.公务接待费 3.公务用车费 其中:(1)公务用车运行维护费 (2)公务用车购置")] // S8
+    public void Vertical_three_public_tables_are_typed_by_their_first_column(string header, string firstColumn)
+    {
+        IReadOnlyList<IReadOnlyList<string>> paths = header.Split('|').Select(h => (IReadOnlyList<string>)h.Split('/')).ToList();
+        var typing = TableTyper.FromHeader(paths, firstColumn.Split(' '), final: false);
+        Assert.Equal(TableTypes.ThreePublicCosts, typing!.Value.Type);
+    }
+
+    [Fact]
+    public void Fiscal_grant_summary_of_chongqing_maps_fund_columns()
+    {
+        // S6 (重庆 秀山 法院 财政拨款收支总表): 收入 项目 | 预算数 || 支出 项目 | 合计 | 一般公共预算财政拨款 | 政府性基金预算财政拨款.
+        var columns = ColumnMapper.Map(TableFamily.TwoSided,
+            [["收入", "项目"], ["收入", "预算数"], ["支出", "项目"], ["支出", "合计"], ["支出", "一般公共预算财政拨款"], ["支出", "政府性基金预算财政拨款"], ["支出", "国有资本经营预算财政拨款"]],
+            [true, false, true, false, false, false, false], [false, false, false, false, false, false, false]);
+        Assert.Equal(["label", "amount", "label", "total", "general_public_budget", "government_fund", "state_capital"], columns.Select(c => c.Id));
+    }
+
+    [Fact]
+    public void Shandong_summary_with_four_expenditure_views_maps_each_group_to_an_amount()
+    {
+        // S6 (山东 2019 收支预算总表): 项目 本年预算数 | 支出类别 本年预算数 | 政府预算经济分类 本年预算数 | 部门预算经济分类 本年预算数 | 功能分类 本年预算数.
+        var columns = ColumnMapper.Map(TableFamily.TwoSided,
+            [["收入", "项目"], ["收入", "本年预算数"], ["支出", "支出类别"], ["支出", "本年预算数"], ["支出", "政府预算经济分类"], ["支出", "本年预算数"],
+                ["支出", "部门预算经济分类"], ["支出", "本年预算数"], ["支出", "功能分类"], ["支出", "本年预算数"]],
+            [true, false, true, false, true, false, true, false, true, false], Enumerable.Repeat(false, 10).ToList());
+        Assert.Equal(["income", "income", "expenditure", "expenditure", "expenditure", "expenditure", "expenditure", "expenditure", "expenditure", "expenditure"], columns.Select(c => c.Side));
+        Assert.Equal(["label", "amount", "label", "amount", "label", "amount", "label", "amount", "label", "amount"], columns.Select(c => c.Id));
+    }
+
+    [Fact]
+    public void Revenue_table_fund_columns_named_with_fiscal_grant_keep_their_fund()
+    {
+        // S12 names the grants by fund: 一般公共预算财政拨款收入 / 政府性基金预算财政拨款收入.
+        var columns = ColumnMapper.Map(TableFamily.Revenue,
+            [["项目"], ["合计"], ["财政拨款收入"], ["政府性基金预算财政拨款收入"], ["国有资本经营预算财政拨款收入"], ["事业收入"], ["经营收入"], ["其他收入"]],
+            [true, false, false, false, false, false, false, false], Enumerable.Repeat(false, 8).ToList());
+        Assert.Equal(["name", "total", "fiscal_grant", "government_fund", "state_capital", "business_income", "operating_income", "other_income"], columns.Select(c => c.Id));
+    }
+
+    [Fact]
+    public void Three_public_final_table_maps_budget_and_final_amounts()
+    {
+        // S1/S4 三公 决算: 预算数 and 决算数 per item (horizontal template).
+        var columns = ColumnMapper.Map(TableFamily.ThreePublic,
+            [["预算数", "合计"], ["预算数", "因公出国（境）费"], ["预算数", "公务用车购置及运行费", "小计"], ["预算数", "公务用车购置及运行费", "公务用车购置费"], ["预算数", "公务用车购置及运行费", "公务用车运行费"], ["预算数", "公务接待费"]],
+            Enumerable.Repeat(false, 6).ToList(), Enumerable.Repeat(false, 6).ToList());
+        Assert.Equal(["total", "abroad", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception"], columns.Select(c => c.Id));
+    }
+
+    [Theory]
+    // S6 (山东, 秀山), S12 (天水) and the code-search excerpt of a 单位收支总表 (2.15).
+    [InlineData("一、财政拨款收入", "income.fiscal_grant")]
+    [InlineData("一 财政拨款收入", "income.fiscal_grant")]
+    [InlineData("其中：财政拨款收入", "income.fiscal_grant")]
+    [InlineData("二、事业收入", "income.business_income")]
+    [InlineData("三、事业单位经营收入", "income.operating_income")]
+    [InlineData("四、其他收入", "income.other_income")]
+    [InlineData("一、本年收入", Lines.IncomeCurrentYear)]
+    [InlineData("一 本年收入", Lines.IncomeCurrentYear)]
+    [InlineData("一般公共预算拨款", "income.general_public_budget")]
+    [InlineData("一般公共预算财政拨款收入", "income.general_public_budget")]
+    [InlineData("政府性基金预算财政拨款收入", "income.government_fund")]
+    [InlineData("国有资本经营预算财政拨款收入", "income.state_capital")]
+    [InlineData("收入总计", Lines.IncomeTotal)]
+    [InlineData("收入合计", "income.total")]
+    [InlineData("二、上年结转", Lines.IncomePriorCarryover)]
+    [InlineData("年初结转和结余", Lines.IncomePriorCarryover)]
+    [InlineData("年初财政拨款结转和结余", Lines.IncomePriorCarryover)]
+    [InlineData("用事业基金弥补收支差额", "income.fund_offset")]
+    [InlineData("使用非财政拨款结余", "income.non_fiscal_balance_used")]
+    [InlineData("财政补助收入", "income.fiscal_grant")] // S12 (天水 2017: 资金来源为财政补助收入)
+    public void Published_income_labels_map_to_lines(string label, string line)
+    {
+        string? section = null;
+        Assert.Equal(line, TableNormalizer.IncomeLine(label, ref section));
+    }
+
+    [Theory]
+    [InlineData("一、本年支出", Lines.ExpenditureCurrentYear)]
+    [InlineData("一 本年支出", Lines.ExpenditureCurrentYear)]
+    [InlineData("一、基本支出", "expenditure.basic")]
+    [InlineData("二、项目支出", "expenditure.project")]
+    [InlineData("支出总计", Lines.ExpenditureTotal)]
+    [InlineData("支出合计", "expenditure.total")]
+    [InlineData("年末结转和结余", Lines.ExpenditureCarryForward)]
+    [InlineData("结余分配", "expenditure.balance_distribution")]
+    [InlineData("公共安全支出", "expenditure.204")] // S6 秀山: 类 named without code
+    [InlineData("一般公共服务支出", "expenditure.201")]
+    public void Published_expenditure_labels_map_to_lines(string label, string line)
+    {
+        var row = new RowRecord { Name = label };
+        Assert.Equal(line, TableNormalizer.ExpenditureLine(row, CodeCatalog.Default));
+    }
+}
