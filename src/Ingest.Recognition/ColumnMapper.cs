@@ -23,6 +23,8 @@ internal enum ColumnRole
     /// <summary>A category printed beside the name (项目支出表 类型 / 项目类别: 其他运转类, 特定目标类): an attribute, not the row's name.</summary>
     Category,
     Text,
+    /// <summary>行次 / 栏次: the printed line number of a 决算 table (公开01表), no amount.</summary>
+    LineNumber,
 }
 
 internal enum TableFamily
@@ -222,6 +224,11 @@ internal static class ColumnMapper
                 return gov ? ColumnRole.GovEconKuan : econ ? ColumnRole.EconKuan : ColumnRole.FuncKuan;
             case "项":
                 return econ ? null : ColumnRole.FuncXiang;
+        }
+
+        if (leaf is "行次" or "栏次")
+        {
+            return ColumnRole.LineNumber;
         }
 
         if (leaf.Contains("单位代码", StringComparison.Ordinal) || leaf.Contains("单位编码", StringComparison.Ordinal) || leaf == "部门(单位)代码" || leaf == "代码")

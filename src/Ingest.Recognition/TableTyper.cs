@@ -62,9 +62,9 @@ internal static class TableTyper
         var final = t.Contains("决算", StringComparison.Ordinal);
 
         // Tables of final accounts with no catalogue id: self-evaluation results (绩效自评表), asset tables
-        // (国有资产占用/使用情况表). Typed unknown so that neither rule nor model gives them a catalogued id.
+        // (国有资产使用情况表, 资产负债情况表). Typed unknown so that neither rule nor model gives them a catalogued id.
         if (t.Contains("自评", StringComparison.Ordinal)
-            || (t.Contains("国有资产", StringComparison.Ordinal) && !t.Contains("支出", StringComparison.Ordinal) && !t.Contains("收入", StringComparison.Ordinal)))
+            || (t.Contains("资产", StringComparison.Ordinal) && !t.Contains("支出", StringComparison.Ordinal) && !t.Contains("收入", StringComparison.Ordinal)))
         {
             return TableTypes.Unknown;
         }

@@ -22,6 +22,9 @@ namespace Ingest.Recognition.Tests;
 /// S10 江苏 南通 2016 三公       http://gzw.nantong.gov.cn/ntsgzw/bmyjshsg/content/ae192308-2880-4f59-87b1-2c3334e66205.html
 /// S11 经开区 2023 三公          https://www.chacewang.com/newsdetail/news289706.html
 /// S12 甘肃 天水 2017 决算       http://www.kmxxf.com/jyj/info/1217/105784.htm
+/// S13 湖北 南漳 2019 决算       http://www.hbnz.gov.cn/bmxz/bm/zsfwzx/fdzdgk/czgk/202010/t20201021_2291670.shtml
+/// S14 上海 (区河湖管理中心) 2021 决算 http://m.qingkuitech.com/zwgk/009002/009002001/009002001002/009002001002027/009002001002027006/20220922/4a320048-2652-47ff-b618-3487a8605e62.html
+/// S15 新疆 乌鲁木齐 2023 决算   http://upcchem.com/wlmqs/c119485/202501/b6ed714d8d334d43bcd1e201fd61491c.shtml
 /// </remarks>
 public sealed class WebVariantTests
 {
@@ -53,6 +56,9 @@ public sealed class WebVariantTests
     [InlineData("二、收入决算总表", TableTypes.FinalRevenue)]
     [InlineData("三、支出决算总表", TableTypes.FinalExpenditure)]
     [InlineData("七、一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表", TableTypes.FinalThreePublicCosts)]
+    // S14: same titles as S2 (九、国有资本经营预算财政拨款收入支出决算表) plus 资产负债情况表; S15: titles in book-title marks.
+    [InlineData("九、《国有资本经营预算财政拨款收入支出决算表》", TableTypes.FinalStateCapital)]
+    [InlineData("一、《收入支出决算总表》", TableTypes.FinalRevenueExpenditureSummary)]
     // S6: institution-type prefixes of final accounts (高等学校…决算表).
     [InlineData("高等学校收支决算总表", TableTypes.FinalRevenueExpenditureSummary)]
     [InlineData("高等学校收入决算表", TableTypes.FinalRevenue)]
@@ -90,6 +96,7 @@ public sealed class WebVariantTests
     [InlineData("五、财政拨款支出决算明细表")] // S3, S4: function × economic cross table
     [InlineData("七、一般公共预算财政拨款支出决算明细表")] // S4
     [InlineData("十一、国有资产使用情况表")] // S2
+    [InlineData("十、资产负债情况表")] // S14
     [InlineData("十三、部门整体支出绩效自评表")] // S2: results of a self-evaluation, not targets
     [InlineData("十四、项目支出绩效自评表")] // S2
     public void Published_titles_outside_the_catalogue_are_unknown(string title)
@@ -108,6 +115,23 @@ public sealed class WebVariantTests
     {
         var typing = TableTyper.FromTitle(title, final: true);
         Assert.Equal(type, typing!.Value.Type);
+    }
+
+    [Theory]
+    [InlineData("公开01表")] // S13: the table number printed on its own line
+    [InlineData("金额单位:万元")] // S10, S13
+    [InlineData("部门:南漳县招商服务中心")] // S13
+    public void Lines_around_published_titles_type_nothing(string line) => Assert.Null(TableTyper.FromTitle(line));
+
+    [Fact]
+    public void Final_summary_with_line_numbers_keeps_them_out_of_the_amounts()
+    {
+        // S13 收入支出决算总表 (公开01表): 收入 项目 | 行次 | 金额 || 支出 项目 | 行次 | 金额.
+        var columns = ColumnMapper.Map(TableFamily.TwoSided,
+            [["收入", "项目"], ["收入", "行次"], ["收入", "金额"], ["支出", "项目"], ["支出", "行次"], ["支出", "金额"]],
+            [true, false, false, true, false, false], Enumerable.Repeat(false, 6).ToList());
+        Assert.Equal(["label", "linenumber", "amount", "label", "linenumber", "amount"], columns.Select(c => c.Id));
+        Assert.Equal(["income", "income", "income", "expenditure", "expenditure", "expenditure"], columns.Select(c => c.Side));
     }
 
     [Fact]
@@ -192,6 +216,11 @@ public sealed class WebVariantTests
     [InlineData("年初财政拨款结转和结余", Lines.IncomePriorCarryover)]
     [InlineData("用事业基金弥补收支差额", "income.fund_offset")]
     [InlineData("使用非财政拨款结余", "income.non_fiscal_balance_used")]
+    [InlineData("一、一般公共预算财政拨款收入", "income.general_public_budget")] // S13
+    [InlineData("二、政府性基金预算财政拨款收入", "income.government_fund")] // S13
+    [InlineData("三、上级补助收入", "income.superior_subsidy")] // S13
+    [InlineData("四、事业收入", "income.business_income")] // S13
+    [InlineData("本年收入合计", Lines.IncomeCurrentYear)] // S15
     [InlineData("财政补助收入", "income.fiscal_grant")] // S12 (天水 2017: 资金来源为财政补助收入)
     public void Published_income_labels_map_to_lines(string label, string line)
     {
@@ -207,7 +236,10 @@ public sealed class WebVariantTests
     [InlineData("支出总计", Lines.ExpenditureTotal)]
     [InlineData("支出合计", "expenditure.total")]
     [InlineData("年末结转和结余", Lines.ExpenditureCarryForward)]
-    [InlineData("结余分配", "expenditure.balance_distribution")]
+    [InlineData("结余分配", "expenditure.balance_distribution")] // S15
+    [InlineData("本年支出合计", Lines.ExpenditureCurrentYear)] // S15
+    [InlineData("二、外交支出", "expenditure.202")] // S13
+    [InlineData("三、国防支出", "expenditure.203")] // S13
     [InlineData("公共安全支出", "expenditure.204")] // S6 秀山: 类 named without code
     [InlineData("一般公共服务支出", "expenditure.201")]
     public void Published_expenditure_labels_map_to_lines(string label, string line)
