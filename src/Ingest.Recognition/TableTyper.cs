@@ -61,9 +61,10 @@ internal static class TableTyper
 
         var final = t.Contains("决算", StringComparison.Ordinal);
 
-        // Tables of final accounts with no catalogue id: self-evaluation results (绩效自评表), asset tables
+        // Tables of final accounts with no catalogue id: self-evaluation results (绩效自评表), 财政专户管理资金收入支出决算表
+        // (云南; it is no T1 though it reads 收入支出决算表), asset tables
         // (国有资产使用情况表, 资产负债情况表). Typed unknown so that neither rule nor model gives them a catalogued id.
-        if (t.Contains("自评", StringComparison.Ordinal)
+        if (t.Contains("自评", StringComparison.Ordinal) || t.Contains("财政专户", StringComparison.Ordinal)
             || (t.Contains("资产", StringComparison.Ordinal) && !t.Contains("支出", StringComparison.Ordinal) && !t.Contains("收入", StringComparison.Ordinal)))
         {
             return TableTypes.Unknown;
@@ -125,14 +126,15 @@ internal static class TableTyper
             return final ? TableTypes.FinalFiscalGrantSummary : TableTypes.FiscalGrantSummary;
         }
 
-        if (t.Contains("一般公共预算", StringComparison.Ordinal) || t.Contains("财政拨款支出", StringComparison.Ordinal))
-        {
-            return final ? TableTypes.FinalGeneralPublicExpenditure : TableTypes.GeneralPublicExpenditure;
-        }
-
+        // 一般公共预算项目支出表 (贵州) lists projects: the fund it is paid from does not make it T5.
         if (t.Contains("项目支出", StringComparison.Ordinal))
         {
             return TableTypes.ProjectExpenditure;
+        }
+
+        if (t.Contains("一般公共预算", StringComparison.Ordinal) || t.Contains("财政拨款支出", StringComparison.Ordinal))
+        {
+            return final ? TableTypes.FinalGeneralPublicExpenditure : TableTypes.GeneralPublicExpenditure;
         }
 
         var income = t.Contains("收入", StringComparison.Ordinal) || t.Contains("收支", StringComparison.Ordinal) || t.Contains("财务收", StringComparison.Ordinal);

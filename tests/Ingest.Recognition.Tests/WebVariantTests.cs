@@ -25,6 +25,12 @@ namespace Ingest.Recognition.Tests;
 /// S13 湖北 南漳 2019 决算       http://www.hbnz.gov.cn/bmxz/bm/zsfwzx/fdzdgk/czgk/202010/t20201021_2291670.shtml
 /// S14 上海 (区河湖管理中心) 2021 决算 http://m.qingkuitech.com/zwgk/009002/009002001/009002001002/009002001002027/009002001002027006/20220922/4a320048-2652-47ff-b618-3487a8605e62.html
 /// S15 新疆 乌鲁木齐 2023 决算   http://upcchem.com/wlmqs/c119485/202501/b6ed714d8d334d43bcd1e201fd61491c.shtml
+/// S16 贵州 德江 2025 预算       https://www.dejiang.gov.cn/zwgk/xxgkml/zdlyxxgk/czxx/czyjsjsgjf/202504/t20250409_87494926.html
+/// S17 甘肃 临潭 2022 决算       http://www.lintan.gov.cn/info/1175/21639.htm
+/// S18 四川 2022 单位决算 (narrative) https://dyrmt.com/article-133619-2.html
+/// S20 云南 腾冲 2017 决算 (page shown in traditional characters; titles given here in simplified) https://dhap.com.cn/info/8908/4023953.htm
+/// S21 上海 松江 2021 决算       http://xuanmou123.com/zwgk/009002/009002001/009002001002/009002001002027/009002001002027007/20220922/7108ae3a-54d0-4f76-a854-68fd6942a7c5.html
+/// S19 2023 单位决算 (narrative) http://117.141.250.58:10060/wzyjsgkpt/uploadFile/upload1443/upload20241014/553A6CF7F3D64A49C4A6E4DE805B91F7.html
 /// </remarks>
 public sealed class WebVariantTests
 {
@@ -77,6 +83,22 @@ public sealed class WebVariantTests
     [InlineData("二 2016 年收支预算总表 ( 经济分类科目 )", TableTypes.RevenueExpenditureSummary)]
     [InlineData("2019 年收支预算总表", TableTypes.RevenueExpenditureSummary)]
     [InlineData("表 1 重庆市秀山土家族苗族自治县人民法院财政拨款收支总表", TableTypes.FiscalGrantSummary)]
+    // S16: every title carries the organization and year; a typo (预算预算) as printed.
+    [InlineData("一、德江县机关事务中心2025年部门收支总表", TableTypes.RevenueExpenditureSummary)]
+    [InlineData("二、德江县机关事务中心2025年部门收入总表", TableTypes.RevenueSummary)]
+    [InlineData("三、德江县机关事务中心2025年部门支出总表", TableTypes.ExpenditureSummary)]
+    [InlineData("四、德江县机关事务中心2025年财政拨款收支总表", TableTypes.FiscalGrantSummary)]
+    [InlineData("五、德江县机关事务中心2025年一般公共预算支出表", TableTypes.GeneralPublicExpenditure)]
+    [InlineData("六、德江县机关事务中心2025年一般公共预算基本支出明细表(按经济分类)", TableTypes.GeneralPublicBasicExpenditure)]
+    [InlineData("七、德江县机关事务中心2025年一般公共预算“三公”经费支出表", TableTypes.ThreePublicCosts)]
+    [InlineData("八、德江县机关事务中心2025年政府性基金预算支出表", TableTypes.GovernmentFundExpenditure)]
+    [InlineData("九、德江县机关事务中心2025年国有资本经营预算预算支出表", TableTypes.StateCapitalExpenditure)]
+    [InlineData("十、德江县机关事务中心2025年一般公共预算项目支出表", TableTypes.ProjectExpenditure)]
+    [InlineData("十一、德江县机关事务中心2025年项目支出绩效目标表", TableTypes.PerformanceTargetsProject)]
+    // S17: 甘肃 orders 政府性基金 before 国有资本 and 三公 last.
+    [InlineData("七、政府性基金预算财政拨款收入支出决算表", TableTypes.FinalGovernmentFund)]
+    [InlineData("八、国有资本经营预算财政拨款支出决算表", TableTypes.FinalStateCapital)]
+    [InlineData("九、一般公共预算财政拨款“三公”经费支出决算表", TableTypes.FinalThreePublicCosts)]
     // S7–S11: 三公 tables printed on their own.
     [InlineData("台创园2017年度部门“三公”经费预算情况表", TableTypes.ThreePublicCosts)]
     [InlineData("2015年桂林市司法局部门“三公”经费情况统计表", TableTypes.ThreePublicCosts)]
@@ -96,7 +118,8 @@ public sealed class WebVariantTests
     [InlineData("五、财政拨款支出决算明细表")] // S3, S4: function × economic cross table
     [InlineData("七、一般公共预算财政拨款支出决算明细表")] // S4
     [InlineData("十一、国有资产使用情况表")] // S2
-    [InlineData("十、资产负债情况表")] // S14
+    [InlineData("十、资产负债情况表")] // S14, S21
+    [InlineData("八、财政专户管理资金收入支出决算表")] // S20: reads like T1 but is one fund's table
     [InlineData("十三、部门整体支出绩效自评表")] // S2: results of a self-evaluation, not targets
     [InlineData("十四、项目支出绩效自评表")] // S2
     public void Published_titles_outside_the_catalogue_are_unknown(string title)
@@ -110,6 +133,7 @@ public sealed class WebVariantTests
     // S2: a final-account document titles its 三公 table without 决算.
     [InlineData("十、“三公”经费、行政参公单位机关运行经费情况表", TableTypes.FinalThreePublicCosts)]
     [InlineData("收入支出表", TableTypes.FinalRevenueExpenditureSummary)]
+    [InlineData("九、“三公”经费、行政参公单位机关运行经费情况表", TableTypes.FinalThreePublicCosts)] // S20
     [InlineData("一般公共预算财政拨款“三公”经费支出表", TableTypes.FinalThreePublicCosts)]
     public void Titles_in_a_final_account_take_final_ids(string title, string type)
     {
@@ -221,6 +245,10 @@ public sealed class WebVariantTests
     [InlineData("三、上级补助收入", "income.superior_subsidy")] // S13
     [InlineData("四、事业收入", "income.business_income")] // S13
     [InlineData("本年收入合计", Lines.IncomeCurrentYear)] // S15
+    [InlineData("附属单位上缴收入", "income.affiliate_remittance")] // S18
+    [InlineData("经营收入", "income.operating_income")] // S18
+    [InlineData("使用非财政拨款结余(含专用结余)", "income.non_fiscal_balance_used")] // S19
+    [InlineData("上年结转和结余", Lines.IncomePriorCarryover)] // S19
     [InlineData("财政补助收入", "income.fiscal_grant")] // S12 (天水 2017: 资金来源为财政补助收入)
     public void Published_income_labels_map_to_lines(string label, string line)
     {
@@ -239,6 +267,9 @@ public sealed class WebVariantTests
     [InlineData("结余分配", "expenditure.balance_distribution")] // S15
     [InlineData("本年支出合计", Lines.ExpenditureCurrentYear)] // S15
     [InlineData("二、外交支出", "expenditure.202")] // S13
+    [InlineData("上缴上级支出", "expenditure.payment_to_superior")] // S18
+    [InlineData("经营支出", "expenditure.operating_expenditure")] // S18
+    [InlineData("对附属单位补助支出", "expenditure.subsidy_to_affiliates")] // S18
     [InlineData("三、国防支出", "expenditure.203")] // S13
     [InlineData("公共安全支出", "expenditure.204")] // S6 秀山: 类 named without code
     [InlineData("一般公共服务支出", "expenditure.201")]
