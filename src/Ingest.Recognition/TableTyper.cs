@@ -96,18 +96,21 @@ internal static class TableTyper
             return TableTypes.InstitutionOperatingCosts;
         }
 
+        // Final-account tables the catalogue has no id for, printed beside the catalogued ones (四川, 云南, 新疆):
+        // 一般公共预算财政拨款项目支出决算表, 项目收入支出决算表, 财政拨款支出决算明细表 (function × economic class),
+        // 基本支出决算明细表 of all funds or of 政府性基金. Only the 一般公共预算 basic-expenditure 明细表 is catalogued.
+        if (final
+            && (t.Contains("项目支出", StringComparison.Ordinal) || t.Contains("项目收入", StringComparison.Ordinal) || t.Contains("明细", StringComparison.Ordinal))
+            && !(t.Contains("基本支出", StringComparison.Ordinal) && t.Contains("一般公共预算", StringComparison.Ordinal)))
+        {
+            return TableTypes.Unknown;
+        }
+
         // 收支预算总表（经济分类科目）is T1 listed by economic class, not the basic-expenditure table.
         if (t.Contains("基本支出", StringComparison.Ordinal)
             || (t.Contains("经济分类", StringComparison.Ordinal) && !t.Contains("功能分类", StringComparison.Ordinal) && !t.Contains("收支", StringComparison.Ordinal)))
         {
             return final ? TableTypes.FinalGeneralPublicBasicExpenditure : TableTypes.GeneralPublicBasicExpenditure;
-        }
-
-        // Final-account tables the catalogue has no id for, printed beside the catalogued ones (四川, 云南):
-        // 一般公共预算财政拨款项目支出决算表, 财政拨款支出决算明细表 (function × economic class).
-        if (final && (t.Contains("项目支出", StringComparison.Ordinal) || t.Contains("明细", StringComparison.Ordinal)))
-        {
-            return TableTypes.Unknown;
         }
 
         if (t.Contains("政府性基金", StringComparison.Ordinal))

@@ -30,6 +30,7 @@ namespace Ingest.Recognition.Tests;
 /// S18 四川 2022 单位决算 (narrative) https://dyrmt.com/article-133619-2.html
 /// S20 云南 腾冲 2017 决算 (page shown in traditional characters; titles given here in simplified) https://dhap.com.cn/info/8908/4023953.htm
 /// S21 上海 松江 2021 决算       http://xuanmou123.com/zwgk/009002/009002001/009002001002/009002001002027/009002001002027007/20220922/7108ae3a-54d0-4f76-a854-68fd6942a7c5.html
+/// S22 新疆 博乐 决算 (21 tables, titles in 《》) https://www.xjbl.gov.cn/info/2256/32775.htm
 /// S19 2023 单位决算 (narrative) http://117.141.250.58:10060/wzyjsgkpt/uploadFile/upload1443/upload20241014/553A6CF7F3D64A49C4A6E4DE805B91F7.html
 /// </remarks>
 public sealed class WebVariantTests
@@ -65,6 +66,14 @@ public sealed class WebVariantTests
     // S14: same titles as S2 (九、国有资本经营预算财政拨款收入支出决算表) plus 资产负债情况表; S15: titles in book-title marks.
     [InlineData("九、《国有资本经营预算财政拨款收入支出决算表》", TableTypes.FinalStateCapital)]
     [InlineData("一、《收入支出决算总表》", TableTypes.FinalRevenueExpenditureSummary)]
+    // S22: 新疆 博乐 (the catalogued ones of its 21 tables).
+    [InlineData("《收入支出决算总表》", TableTypes.FinalRevenueExpenditureSummary)]
+    [InlineData("《收入决算表》", TableTypes.FinalRevenue)]
+    [InlineData("《支出决算表》", TableTypes.FinalExpenditure)]
+    [InlineData("《财政拨款收入支出决算总表》", TableTypes.FinalFiscalGrantSummary)]
+    [InlineData("《一般公共预算财政拨款收入支出决算表》", TableTypes.FinalGeneralPublicExpenditure)]
+    [InlineData("《一般公共预算财政拨款基本支出决算明细表》", TableTypes.FinalGeneralPublicBasicExpenditure)]
+    [InlineData("《政府性基金预算财政拨款收入支出决算表》", TableTypes.FinalGovernmentFund)]
     // S6: institution-type prefixes of final accounts (高等学校…决算表).
     [InlineData("高等学校收支决算总表", TableTypes.FinalRevenueExpenditureSummary)]
     [InlineData("高等学校收入决算表", TableTypes.FinalRevenue)]
@@ -120,6 +129,17 @@ public sealed class WebVariantTests
     [InlineData("十一、国有资产使用情况表")] // S2
     [InlineData("十、资产负债情况表")] // S14, S21
     [InlineData("八、财政专户管理资金收入支出决算表")] // S20: reads like T1 but is one fund's table
+    [InlineData("《项目收入支出决算表》")] // S22
+    [InlineData("《行政事业类项目收入支出决算表》")] // S22
+    [InlineData("《基本建设类项目收入支出决算表》")] // S22
+    [InlineData("《支出决算明细表》")] // S22
+    [InlineData("《基本支出决算明细表》")] // S22: all funds, not the 一般公共预算 table
+    [InlineData("《项目支出决算明细表》")] // S22
+    [InlineData("《财政专户管理资金收入支出决算表》")] // S22
+    [InlineData("《一般公共预算财政拨款项目支出决算明细表》")] // S22
+    [InlineData("《政府性基金预算财政拨款支出决算明细表》")] // S22
+    [InlineData("《政府性基金预算财政拨款基本支出决算明细表》")] // S22
+    [InlineData("《政府性基金预算财政拨款项目支出决算明细表》")] // S22
     [InlineData("十三、部门整体支出绩效自评表")] // S2: results of a self-evaluation, not targets
     [InlineData("十四、项目支出绩效自评表")] // S2
     public void Published_titles_outside_the_catalogue_are_unknown(string title)
