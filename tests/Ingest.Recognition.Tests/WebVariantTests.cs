@@ -239,6 +239,17 @@ public sealed class WebVariantTests
         Assert.Equal(["total", "abroad", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception"], columns.Select(c => c.Id));
     }
 
+    [Fact]
+    public void Yunnan_general_public_final_table_maps_its_balance_columns()
+    {
+        // S2/S20 type 一般公共预算财政拨款收入支出决算表 as final_general_public_expenditure; its columns are those the
+        // field guide (§2) gives the final fund tables: 年初结转和结余 | 本年收入 | 本年支出 (小计, 基本支出, 项目支出) | 年末结转和结余.
+        var columns = ColumnMapper.Map(ColumnMapper.FamilyOf(TableTyper.FromTitle("五、一般公共预算财政拨款收入支出决算表")!.Value.Type),
+            [["项目", "科目编码"], ["项目", "科目名称"], ["年初结转和结余"], ["本年收入"], ["本年支出", "小计"], ["本年支出", "基本支出"], ["本年支出", "项目支出"], ["年末结转和结余"]],
+            [false, true, false, false, false, false, false, false], [true, false, false, false, false, false, false, false]);
+        Assert.Equal(["funccode", "name", "beginning_balance", "current_income", "total", "basic", "project", "ending_balance"], columns.Select(c => c.Id));
+    }
+
     [Theory]
     // S6 (山东, 秀山), S12 (天水) and the code-search excerpt of a 单位收支总表 (2.15).
     [InlineData("一、财政拨款收入", "income.fiscal_grant")]
