@@ -23,6 +23,8 @@ internal enum ColumnRole
     /// <summary>A category printed beside the name (项目支出表 类型 / 项目类别: 其他运转类, 特定目标类): an attribute, not the row's name.</summary>
     Category,
     Text,
+    /// <summary>行次 / 栏次: the printed line number of a 决算 table (公开01表), no amount.</summary>
+    LineNumber,
 }
 
 internal enum TableFamily
@@ -110,7 +112,8 @@ internal static class ColumnMapper
                     : seenNameOrLabel ? ColumnRole.Text : ColumnRole.Name;
             }
 
-            if (family == TableFamily.TwoSided && role == ColumnRole.Name)
+            // Two-sided tables have label columns only: 支出类别 / 功能分类 over the lines of a side (山东 收支预算总表) is no category attribute.
+            if (family == TableFamily.TwoSided && role is ColumnRole.Name or ColumnRole.Category)
             {
                 role = ColumnRole.Label;
             }
@@ -223,6 +226,11 @@ internal static class ColumnMapper
                 return econ ? null : ColumnRole.FuncXiang;
         }
 
+        if (leaf is "行次" or "栏次")
+        {
+            return ColumnRole.LineNumber;
+        }
+
         if (leaf.Contains("单位代码", StringComparison.Ordinal) || leaf.Contains("单位编码", StringComparison.Ordinal) || leaf == "部门(单位)代码" || leaf == "代码")
         {
             return ColumnRole.UnitCode;
@@ -289,10 +297,11 @@ internal static class ColumnMapper
         if (family == TableFamily.TwoSided)
         {
             // Expenditure side of T1 (amount, or Shanghai's basic/project split) and T4 (by fund).
+            // The fund comes before 财政拨款: 重庆 prints 政府性基金预算财政拨款 / 国有资本经营预算财政拨款.
             if (Leaf("一般公共预算") || (isTotal && In("一般公共预算"))) return Columns.GeneralPublicBudget;
-            if (Leaf("财政拨款")) return Columns.FiscalGrant;
             if (Leaf("政府性基金")) return Columns.GovernmentFund;
             if (Leaf("国有资本")) return Columns.StateCapital;
+            if (Leaf("财政拨款")) return Columns.FiscalGrant;
             if (Leaf("财政专户")) return Columns.SpecialAccount;
             if (Leaf("单位资金")) return Columns.UnitFunds;
             var e = ExpenditureId(path, leaf, isTotal);
@@ -311,9 +320,9 @@ internal static class ColumnMapper
             // The whole table is basic expenditure: its 合计 is the table's total, not a basic-expenditure subtotal.
             if (isTotal && !In("人员经费") && !In("公用经费")) return Columns.Total;
             if (Leaf("一般公共预算") && !isTotal) return Columns.GeneralPublicBudget;
-            if (Leaf("财政拨款")) return Columns.FiscalGrant;
             if (Leaf("政府性基金")) return Columns.GovernmentFund;
             if (Leaf("国有资本")) return Columns.StateCapital;
+            if (Leaf("财政拨款")) return Columns.FiscalGrant;
         }
 
         if (family == TableFamily.Other && path.Take(path.Count - 1).Any(IsPriorCarryover))
@@ -367,10 +376,11 @@ internal static class ColumnMapper
     {
         bool Leaf(string s) => leaf.Contains(s, StringComparison.Ordinal);
         var parent = path.Count > 1 ? path[^2] : "";
-        if (Leaf("财政拨款")) return Columns.FiscalGrant;
-        if (Leaf("一般公共预算") || (isTotal && parent.Contains("一般公共预算", StringComparison.Ordinal))) return Columns.GeneralPublicBudget;
+        // A fund named with 财政拨款 (政府性基金预算财政拨款收入) is that fund; 财政补助收入 is the older name of 财政拨款收入.
         if (Leaf("政府性基金")) return Columns.GovernmentFund;
         if (Leaf("国有资本")) return Columns.StateCapital;
+        if (Leaf("财政拨款") || Leaf("财政补助")) return Columns.FiscalGrant;
+        if (Leaf("一般公共预算") || (isTotal && parent.Contains("一般公共预算", StringComparison.Ordinal))) return Columns.GeneralPublicBudget;
         if (Leaf("财政专户")) return Columns.SpecialAccount;
         if (Leaf("事业单位经营") || Leaf("经营收入")) return Columns.OperatingIncome;
         if (Leaf("事业收入")) return Columns.BusinessIncome;

@@ -157,7 +157,7 @@ public sealed class Recognizer : IRecognizer, IDisposable
 
     private static TableTyping Type(LogicalTable table, bool final, Learning.TableTypeModel? model, float threshold)
     {
-        var byTitle = TableTyper.FromTitle(table.Title);
+        var byTitle = TableTyper.FromTitle(table.Title, final);
         if (byTitle is { } t)
         {
             return t;
@@ -165,7 +165,7 @@ public sealed class Recognizer : IRecognizer, IDisposable
 
         foreach (var caption in table.Fragments.Count > 0 ? table.Fragments[0].Captions : [])
         {
-            if (TableTyper.FromTitle(caption) is { } c)
+            if (TableTyper.FromTitle(caption, final) is { } c)
             {
                 return c with { Confidence = 0.9 };
             }

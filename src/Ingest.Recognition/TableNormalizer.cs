@@ -670,12 +670,11 @@ internal static partial class TableNormalizer
                 || (t.Contains("年初", StringComparison.Ordinal) && (t.Contains("结转", StringComparison.Ordinal) || t.Contains("结余", StringComparison.Ordinal))) => Lines.IncomePriorCarryover,
             _ when t.Contains("用事业基金弥补", StringComparison.Ordinal) => "income.fund_offset",
             _ when t.Contains("使用非财政拨款结余", StringComparison.Ordinal) => "income.non_fiscal_balance_used",
-            // 财政拨款 alone is the fiscal grant; 一般公共预算/政府性基金预算/国有资本经营预算财政拨款 are its funds.
-            _ when t.Contains("财政拨款", StringComparison.Ordinal) && !t.Contains("一般公共预算", StringComparison.Ordinal)
-                && !t.Contains("政府性基金", StringComparison.Ordinal) && !t.Contains("国有资本经营", StringComparison.Ordinal) => "income.fiscal_grant",
-            _ when t.Contains("一般公共预算", StringComparison.Ordinal) => "income.general_public_budget",
+            // A fund named with 财政拨款 (政府性基金预算财政拨款收入) is that fund; 财政补助收入 is the older name of 财政拨款收入.
             _ when t.Contains("政府性基金", StringComparison.Ordinal) => "income.government_fund",
             _ when t.Contains("国有资本经营", StringComparison.Ordinal) => "income.state_capital",
+            _ when (t.Contains("财政拨款", StringComparison.Ordinal) || t.Contains("财政补助", StringComparison.Ordinal)) && !t.Contains("一般公共预算", StringComparison.Ordinal) => "income.fiscal_grant",
+            _ when t.Contains("一般公共预算", StringComparison.Ordinal) => "income.general_public_budget",
             _ when t.Contains("财政专户", StringComparison.Ordinal) => "income.special_account",
             _ when t.Contains("事业单位经营", StringComparison.Ordinal) || t.Contains("经营收入", StringComparison.Ordinal) => "income.operating_income",
             _ when t.Contains("事业收入", StringComparison.Ordinal) => "income.business_income",

@@ -13,7 +13,12 @@ internal readonly record struct TableTyping(string Type, string By, double Confi
 /// </summary>
 internal static class TableTyper
 {
-    public static TableTyping? FromTitle(string? title)
+    /// <param name="title">The printed title.</param>
+    /// <param name="final">
+    /// Whether the document is a final account: its tables take <c>final_*</c> ids even where the title
+    /// leaves 决算 out (云南 prints “三公”经费、行政参公单位机关运行经费情况表 in its 部门决算).
+    /// </param>
+    public static TableTyping? FromTitle(string? title, bool final = false)
     {
         var t = ChineseText.Compact(title);
         if (t.Length < 3)
@@ -22,8 +27,28 @@ internal static class TableTyper
         }
 
         var type = TypeOf(t);
-        return type is null ? null : new TableTyping(type, "title", 1.0);
+        if (type is null)
+        {
+            return null;
+        }
+
+        return new TableTyping(final ? FinalOf(type) : type, "title", 1.0);
     }
+
+    /// <summary>The final-account id of a budget table id (unchanged when it has none).</summary>
+    public static string FinalOf(string type) => type switch
+    {
+        TableTypes.RevenueExpenditureSummary => TableTypes.FinalRevenueExpenditureSummary,
+        TableTypes.RevenueSummary => TableTypes.FinalRevenue,
+        TableTypes.ExpenditureSummary => TableTypes.FinalExpenditure,
+        TableTypes.FiscalGrantSummary => TableTypes.FinalFiscalGrantSummary,
+        TableTypes.GeneralPublicExpenditure => TableTypes.FinalGeneralPublicExpenditure,
+        TableTypes.GeneralPublicBasicExpenditure => TableTypes.FinalGeneralPublicBasicExpenditure,
+        TableTypes.ThreePublicCosts => TableTypes.FinalThreePublicCosts,
+        TableTypes.GovernmentFundExpenditure => TableTypes.FinalGovernmentFund,
+        TableTypes.StateCapitalExpenditure => TableTypes.FinalStateCapital,
+        _ => type,
+    };
 
     /// <summary>The table type a title names, or null.</summary>
     public static string? TypeOf(string compactTitle)
@@ -35,6 +60,16 @@ internal static class TableTyper
         }
 
         var final = t.Contains("决算", StringComparison.Ordinal);
+
+        // Tables of final accounts with no catalogue id: self-evaluation results (绩效自评表), 财政专户管理资金收入支出决算表
+        // (云南; it is no T1 though it reads 收入支出决算表), asset tables
+        // (国有资产使用情况表, 资产负债情况表). Typed unknown so that neither rule nor model gives them a catalogued id.
+        if (t.Contains("自评", StringComparison.Ordinal) || t.Contains("财政专户", StringComparison.Ordinal)
+            || (t.Contains("资产", StringComparison.Ordinal) && !t.Contains("支出", StringComparison.Ordinal) && !t.Contains("收入", StringComparison.Ordinal)))
+        {
+            return TableTypes.Unknown;
+        }
+
         if (t.Contains("绩效", StringComparison.Ordinal))
         {
             return t.Contains("项目", StringComparison.Ordinal) ? TableTypes.PerformanceTargetsProject : TableTypes.PerformanceTargetsOverall;
@@ -61,7 +96,19 @@ internal static class TableTyper
             return TableTypes.InstitutionOperatingCosts;
         }
 
-        if (t.Contains("基本支出", StringComparison.Ordinal) || (t.Contains("经济分类", StringComparison.Ordinal) && !t.Contains("功能分类", StringComparison.Ordinal)))
+        // Final-account tables the catalogue has no id for, printed beside the catalogued ones (四川, 云南, 新疆):
+        // 一般公共预算财政拨款项目支出决算表, 项目收入支出决算表, 财政拨款支出决算明细表 (function × economic class),
+        // 基本支出决算明细表 of all funds or of 政府性基金. Only the 一般公共预算 basic-expenditure 明细表 is catalogued.
+        if (final
+            && (t.Contains("项目支出", StringComparison.Ordinal) || t.Contains("项目收入", StringComparison.Ordinal) || t.Contains("明细", StringComparison.Ordinal))
+            && !(t.Contains("基本支出", StringComparison.Ordinal) && t.Contains("一般公共预算", StringComparison.Ordinal)))
+        {
+            return TableTypes.Unknown;
+        }
+
+        // 收支预算总表（经济分类科目）is T1 listed by economic class, not the basic-expenditure table.
+        if (t.Contains("基本支出", StringComparison.Ordinal)
+            || (t.Contains("经济分类", StringComparison.Ordinal) && !t.Contains("功能分类", StringComparison.Ordinal) && !t.Contains("收支", StringComparison.Ordinal)))
         {
             return final ? TableTypes.FinalGeneralPublicBasicExpenditure : TableTypes.GeneralPublicBasicExpenditure;
         }
@@ -76,19 +123,21 @@ internal static class TableTyper
             return final ? TableTypes.FinalStateCapital : TableTypes.StateCapitalExpenditure;
         }
 
-        if (t.Contains("财政拨款收", StringComparison.Ordinal) && t.Contains('支', StringComparison.Ordinal))
+        // 一般公共预算财政拨款收入支出决算表 (云南) is the general-public table with its balances, not T4.
+        if (t.Contains("财政拨款收", StringComparison.Ordinal) && t.Contains('支', StringComparison.Ordinal) && !t.Contains("一般公共预算", StringComparison.Ordinal))
         {
             return final ? TableTypes.FinalFiscalGrantSummary : TableTypes.FiscalGrantSummary;
+        }
+
+        // 一般公共预算项目支出表 (贵州) lists projects: the fund it is paid from does not make it T5.
+        if (t.Contains("项目支出", StringComparison.Ordinal))
+        {
+            return TableTypes.ProjectExpenditure;
         }
 
         if (t.Contains("一般公共预算", StringComparison.Ordinal) || t.Contains("财政拨款支出", StringComparison.Ordinal))
         {
             return final ? TableTypes.FinalGeneralPublicExpenditure : TableTypes.GeneralPublicExpenditure;
-        }
-
-        if (t.Contains("项目支出", StringComparison.Ordinal))
-        {
-            return TableTypes.ProjectExpenditure;
         }
 
         var income = t.Contains("收入", StringComparison.Ordinal) || t.Contains("收支", StringComparison.Ordinal) || t.Contains("财务收", StringComparison.Ordinal);
@@ -118,7 +167,9 @@ internal static class TableTyper
         var firstCol = string.Concat(firstColumnTexts.Take(40));
         bool Has(string s) => words.Contains(s, StringComparison.Ordinal);
         string? type = null;
-        if (Has("因公出国") && Has("公务接待"))
+        // 三公 printed vertically (项目 | 预算数, items down the first column) names its items in the rows.
+        if ((Has("因公出国") && Has("公务接待"))
+            || (firstCol.Contains("因公出国", StringComparison.Ordinal) && firstCol.Contains("公务接待", StringComparison.Ordinal)))
         {
             type = final ? TableTypes.FinalThreePublicCosts : TableTypes.ThreePublicCosts;
         }
