@@ -359,6 +359,29 @@ internal static class StreamDetector
     public static bool IsContinuationText(string text) =>
         text.Length > 0 && (char.IsLower(text[0]) || text[0] == '(');
 
+    /// <summary>
+    /// Row <paramref name="i"/> holds one run that starts away from the block's left margin, at the x where runs of
+    /// at least two multi-run rows of the block start (a column's labels), directly under the row above.
+    /// </summary>
+    private static bool IsInnerColumnRow(List<TextRow> block, int i, double left0)
+    {
+        var row = block[i];
+        if (row.Runs.Count != 1 || i == 0 || row.Box.Left - left0 < 5 || TableDecorator.IsDataText(row.Runs[0].Text))
+        {
+            return false;
+        }
+
+        var above = block[i - 1];
+        if (row.Box.Top - above.Box.Bottom > 1.5 * Math.Max(row.Box.Height, above.Box.Height))
+        {
+            return false;
+        }
+
+        var x = row.Runs[0].Box.Left;
+        var tol = 0.25 * row.Box.Height;
+        return block.Count(r => r.Runs.Count >= 2 && r.Runs.Skip(1).Any(run => Math.Abs(run.Box.Left - x) <= tol)) >= 2;
+    }
+
     private static RawTable? BuildTable(List<TextRow> block, ExtractionOptions options)
     {
         // Trim single-run rows at the ends that sit at the left margin (captions, labels without data).
@@ -368,12 +391,14 @@ internal static class StreamDetector
             return null;
         }
 
-        while (block.Count > 0 && block[^1].Runs.Count < 2)
+        // A single-run row inside the table's column (a row label of an inner column whose figures are blank, as the
+        // last lines of a two-sided table cut at the page bottom) stays; notes and labels at the margin go.
+        var left0 = block.Count > 0 ? block.Min(r => r.Box.Left) : 0;
+        while (block.Count > 0 && block[^1].Runs.Count < 2 && !IsInnerColumnRow(block, block.Count - 1, left0))
         {
             block.RemoveAt(block.Count - 1);
         }
 
-        var left0 = block.Count > 0 ? block.Min(r => r.Box.Left) : 0;
         while (block.Count > 0 && block[0].Runs.Count < 2 && block[0].Box.Left - left0 < 5)
         {
             block.RemoveAt(0);

@@ -1,0 +1,69 @@
+using Ingest.Core.Layout;
+using Ingest.Tests.Common;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Ingest.Pdf.Tests;
+
+/// <summary>Regression tests for borderless, packed final-account tables (synthetic corpus, /Rotate 90 pages).</summary>
+public sealed class BorderlessPackedTests
+{
+    private static ExtractedFile Extract(string name, params int[] pages)
+    {
+        var extractor = new PdfFileExtractor(new ExtractionOptions(), NullLogger<PdfFileExtractor>.Instance);
+        return extractor.Extract(Path.Combine(RepoPaths.Corpus, name), pages.Length == 0 ? null : pages.ToHashSet());
+    }
+
+    private static int RowOf(TableGrid grid, int col, string text) =>
+        Enumerable.Range(0, grid.RowCount).Single(r => grid.Text(r, col) == text);
+
+    [Fact]
+    public void Blank_inner_column_rows_at_the_page_bottom_stay_in_the_table()
+    {
+        // The two-sided 收入支出决算总表 is cut at the page bottom after two expenditure lines whose amounts are blank:
+        // single-run rows in the right-hand label column, not notes.
+        var page = Assert.Single(Extract("syn_007_2025_final_dept.pdf", 7).Pages);
+        var table = Assert.Single(page.Tables);
+        Assert.Equal(4, table.ColCount);
+        var grid = TableGrid.Of(table);
+        Assert.Equal("二十五、债务还本支出", grid.Text(table.RowCount - 1, 2));
+        Assert.Equal("二十四、转移性支出", grid.Text(table.RowCount - 2, 2));
+        Assert.Equal("", grid.Text(table.RowCount - 1, 0));
+        Assert.DoesNotContain(page.TextOutsideTables, l => l.Text.Contains("债务还本支出", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Borderless_continuation_with_other_gutters_is_regridded_to_the_table_it_continues()
+    {
+        var file = Extract("syn_007_2025_final_dept.pdf");
+
+        // 支出决算表: 7 columns on page 8; page 9 continues it (no title) with its own cuts.
+        var spending = file.Tables.Single(t => t.Title == "2025年支出决算表");
+        Assert.Equal([8, 9], spending.Pages);
+        Assert.Equal(7, spending.ColCount);
+        var grid = TableGrid.Of(spending);
+        var r = RowOf(grid, 0, "2080206");
+        Assert.Equal("社会组织管理", grid.Text(r, 1));
+        Assert.Equal("1,257,262.32", grid.Text(r, 2));
+        Assert.Equal("1,138,863.12", grid.Text(r, 4));
+        Assert.Equal("118,399.20", grid.Text(r, 5));
+        Assert.Equal("", grid.Text(r, 6));
+
+        // 一般公共预算支出决算表: 10 columns on page 10, page 11 shows only 8 gutters (blank columns have none).
+        var general = file.Tables.Single(t => t.Title == "2025年一般公共预算支出决算表");
+        Assert.Equal([10, 11], general.Pages);
+        Assert.Equal(10, general.ColCount);
+        grid = TableGrid.Of(general);
+        r = RowOf(grid, 0, "2100717");
+        Assert.Equal("1,561,550.10", grid.Text(r, 2));
+        Assert.Equal("1,306,842.80", grid.Text(r, 9));
+
+        // 收入支出决算总表 continues on page 8 with its last rows in the right-hand columns.
+        var summary = file.Tables.Single(t => t.Title == "2025年收入支出决算总表");
+        Assert.Equal([7, 8], summary.Pages);
+        grid = TableGrid.Of(summary);
+        r = RowOf(grid, 0, "收入总计");
+        Assert.Equal("34,244,233.12", grid.Text(r, 1));
+        Assert.Equal("支出总计", grid.Text(r, 2));
+        Assert.Equal("34,244,233.12", grid.Text(r, 3));
+    }
+}
