@@ -66,4 +66,24 @@ public sealed class BorderlessPackedTests
         Assert.Equal("支出总计", grid.Text(r, 2));
         Assert.Equal("34,244,233.12", grid.Text(r, 3));
     }
+
+    [Fact]
+    public void Empty_borderless_template_table_is_found_with_its_header_and_total_row()
+    {
+        // 本表无数据: header lines without figures over a lone 合计, then the note. Columns are the header's leaves.
+        var page = Assert.Single(Extract("syn_015_2022_final_dept.pdf", 12).Pages);
+        var table = Assert.Single(page.Tables);
+        Assert.Equal("南京市鼓楼区城市管理局2022年国有资本经营预算财政拨款支出决算表", table.Title);
+        Assert.Equal(9, table.ColCount);
+        Assert.Equal(3, table.RowCount);
+        Assert.Equal(2, table.HeaderRows);
+        var grid = TableGrid.Of(table);
+        Assert.Equal(3, grid[0, 0]!.ColSpan);
+        Assert.Equal("功能分类科目编码", grid.Text(0, 0));
+        Assert.Equal(["类", "款", "项", "科目名称", "合计", "小计", "人员经费", "公用经费", "项目支出"], grid.RowTexts(1));
+        Assert.Equal(3, grid[0, 5]!.ColSpan);
+        Assert.Equal("基本支出", grid.Text(0, 5));
+        Assert.Equal("合计", grid.Text(2, 3));
+        Assert.Contains(table.Notes, n => n.Contains("本表无数据", StringComparison.Ordinal));
+    }
 }

@@ -382,6 +382,75 @@ internal static class StreamDetector
         return block.Count(r => r.Runs.Count >= 2 && r.Runs.Skip(1).Any(run => Math.Abs(run.Box.Left - x) <= tol)) >= 2;
     }
 
+    /// <summary>
+    /// An empty template table (本表无数据): header lines without a figure over a lone total line (合计). Its columns
+    /// are the header's leaves (words with no other word under them: 类|款|项 under 功能分类科目编码), cut in the
+    /// middle of the gaps between them; the header is built as for any borderless table, the total line is the body.
+    /// </summary>
+    private static RawTable? EmptyTemplate(List<TextRow> block, double left0)
+    {
+        var rows = block.ToList();
+        while (rows.Count > 0 && rows[^1].Runs.Count == 1 && rows[^1].Box.Left - left0 < 5)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        if (rows.Count < 3 || rows[^1].Runs.Count != 1 || !IsTotalText(rows[^1].Runs[0].Text)
+            || rows.Count(r => r.Runs.Count >= 2) < 2
+            || rows.Exists(r => r.Runs.Exists(x => TableDecorator.IsDataText(x.Text) || x.Text.Length > 16)))
+        {
+            return null;
+        }
+
+        var header = rows.Take(rows.Count - 1).ToList();
+        var runs = header.SelectMany(r => r.Runs).ToList();
+        static bool Overlap(Box a, Box b) => Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left) > 0.5;
+        var leaves = runs.Where(a => !runs.Exists(b => b != a && b.Box.Top >= a.Box.Bottom - 1 && Overlap(a.Box, b.Box)))
+            .Select(a => a.Box).OrderBy(b => b.Left).ToList();
+        // The total label is left-aligned in the name column under a centred header word: a gap it starts in is cut
+        // just before it.
+        var total = rows[^1].Box;
+        var colLines = new List<double> { Math.Min(left0, rows.Min(r => r.Box.Left)) - 1 };
+        var right = leaves[0].Right;
+        foreach (var leaf in leaves.Skip(1))
+        {
+            if (leaf.Left > right)
+            {
+                colLines.Add(total.Left > right && total.Left < leaf.Left ? (right + total.Left) / 2 : (right + leaf.Left) / 2);
+            }
+
+            right = Math.Max(right, leaf.Right);
+        }
+
+        colLines.Add(Math.Max(right, rows.Max(r => r.Box.Right)) + 1);
+        if (colLines.Count < 4)
+        {
+            return null;
+        }
+
+        var slots = AssignSlots(rows, colLines);
+        var built = BuildHeader(slots, header.Count, colLines);
+        if (built is not { } h || slots[^1].Count != 1)
+        {
+            return null;
+        }
+
+        var rowLines = h.RowLines.Take(h.RowLines.Count - 1).ToList();
+        rowLines.Add((header[^1].Box.Bottom + rows[^1].Box.Top) / 2);
+        rowLines.Add(rows[^1].Box.Bottom + 1);
+        var cells = h.Cells.Select(c => c with { Box = new Box(colLines[c.Col], rowLines[c.Row], colLines[c.Col + c.ColSpan], rowLines[c.Row + c.RowSpan]) }).ToList();
+        var (col, span, glyphs) = slots[^1][0];
+        cells.Add(new RawCell(h.Rows, col, 1, span, new Box(colLines[col], rowLines[^2], colLines[col + span], rowLines[^1]), LineBuilder.CellText(glyphs)));
+        var bounds = new Box(colLines[0], rowLines[0], colLines[^1], rowLines[^1]);
+        return new RawTable { Bounds = bounds, RowLines = rowLines, ColLines = colLines, Cells = cells, Method = "stream" };
+    }
+
+    private static bool IsTotalText(string text)
+    {
+        var s = new string(text.Where(ch => !char.IsWhiteSpace(ch)).ToArray());
+        return s is "合计" or "总计";
+    }
+
     private static RawTable? BuildTable(List<TextRow> block, ExtractionOptions options)
     {
         // Trim single-run rows at the ends that sit at the left margin (captions, labels without data).
@@ -394,6 +463,11 @@ internal static class StreamDetector
         // A single-run row inside the table's column (a row label of an inner column whose figures are blank, as the
         // last lines of a two-sided table cut at the page bottom) stays; notes and labels at the margin go.
         var left0 = block.Count > 0 ? block.Min(r => r.Box.Left) : 0;
+        if (EmptyTemplate(block, left0) is { } template)
+        {
+            return template;
+        }
+
         while (block.Count > 0 && block[^1].Runs.Count < 2 && !IsInnerColumnRow(block, block.Count - 1, left0))
         {
             block.RemoveAt(block.Count - 1);

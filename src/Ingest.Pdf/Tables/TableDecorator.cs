@@ -227,8 +227,10 @@ internal static partial class TableDecorator
     }
 
     /// <summary>A total row label (合计, 总计) in the first column starts the body even without amounts (empty tables).</summary>
-    private static bool IsTotalLabel(TableCell c) =>
-        c.Col == 0 && c.Row > 0 && c.Text.Length <= 8 && (c.Text.Contains("合计", StringComparison.Ordinal) || c.Text.Contains("总计", StringComparison.Ordinal));
+    /// A total label alone on its row (an empty template table's 合计 under its name column) counts too.
+    private static bool IsTotalLabel(TableCell c, IReadOnlyList<TableCell> cells) =>
+        c.Row > 0 && c.Text.Length <= 8 && (c.Text.Contains("合计", StringComparison.Ordinal) || c.Text.Contains("总计", StringComparison.Ordinal))
+        && (c.Col == 0 || (c.RowSpan == 1 && c.ColSpan == 1 && cells.All(o => o == c || o.Text.Length == 0 || o.Row + o.RowSpan <= c.Row || o.Row > c.Row)));
 
     /// <summary>Rows at the top before the first row holding an amount, a code or a total, not cutting a merged cell.</summary>
     public static int CountHeaderRows(IReadOnlyList<TableCell> cells, int rowCount)
@@ -236,7 +238,7 @@ internal static partial class TableDecorator
         var firstData = rowCount;
         foreach (var c in cells)
         {
-            if (c.Row < firstData && (IsDataText(c.Text) || IsTotalLabel(c)))
+            if (c.Row < firstData && (IsDataText(c.Text) || IsTotalLabel(c, cells)))
             {
                 firstData = c.Row;
             }
