@@ -86,4 +86,32 @@ public sealed class BorderlessPackedTests
         Assert.Equal("合计", grid.Text(2, 3));
         Assert.Contains(table.Notes, n => n.Contains("本表无数据", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Blank_zero_columns_shown_only_in_the_header_get_their_own_columns()
+    {
+        // 收入决算表 of a final account: only 总计, 合计, 一般公共预算 and 政府性基金 carry figures; the other columns are
+        // blank in every line and exist only as (wrapped) header words, partly right of the last figure.
+        var page = Assert.Single(Extract("syn_007_2025_final_dept.pdf", 8).Pages);
+        var revenue = page.Tables.Single(t => t.Title == "2025年收入决算表");
+        Assert.Equal(11, revenue.ColCount);
+        var grid = TableGrid.Of(revenue);
+        Assert.Equal(
+            ["单位编码", "单位名称", "总计", "合计", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "事业收入", "事业单位经营收入", "其他收入", "年初结转和结余"],
+            grid.RowTexts(1));
+        Assert.Equal("本年收入", grid.Text(0, 3));
+        Assert.Equal(7, grid[0, 3]!.ColSpan);
+        var r = Enumerable.Range(0, grid.RowCount).Single(i => grid.Text(i, 0) == "431002");
+        Assert.Equal("7,855,615.98", grid.Text(r, 4));
+        Assert.Equal("19,235.30", grid.Text(r, 5));
+        Assert.Equal("", grid.Text(r, 6));
+
+        // A parent word above its leaves (收入 over 项目|决算数) is no leaf: it makes no column of its own.
+        var summary = Extract("syn_007_2025_final_dept.pdf", 9).Pages[0].Tables.Single(t => t.Title == "2025年部门财政拨款收入支出决算总表");
+        Assert.Equal(7, summary.ColCount);
+        grid = TableGrid.Of(summary);
+        Assert.Equal("收入", grid.Text(0, 0));
+        Assert.Equal(2, grid[0, 0]!.ColSpan);
+        Assert.Equal(["项目", "决算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"], grid.RowTexts(1));
+    }
 }

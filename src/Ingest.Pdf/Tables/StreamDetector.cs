@@ -451,6 +451,81 @@ internal static class StreamDetector
         return s is "合计" or "总计";
     }
 
+    /// <summary>
+    /// Columns left blank in every body line (blank zeros) show only in the header, often as wrapped words at
+    /// different heights (政府性基金预/算拨款收入 beside 事业收入), and beyond the last figure. The header's leaves
+    /// (words with no header word under them) that fall apart inside one column are columns of their own: a cut
+    /// goes in the widest stretch of the gap between them that no body text and no header word crosses (words
+    /// over several leaves, the parents, excepted).
+    /// </summary>
+    private static List<double> HeaderLeafCuts(List<TextRow> block, int headerEnd, List<double> cuts, int[] cover,
+        double bodyL, double left, double right)
+    {
+        var added = new List<double>();
+        if (headerEnd < 1)
+        {
+            return added;
+        }
+
+        static bool Overlap(Box a, Box b) => Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left) > 0.5;
+        var runs = block.Take(headerEnd).SelectMany(r => r.Runs).ToList();
+        var leaves = runs.Where(a => !runs.Exists(b => b != a && b.Box.Top >= a.Box.Bottom - 1 && Overlap(a.Box, b.Box)))
+            .Select(a => a.Box).ToList();
+        var blocking = runs.Select(r => r.Box).Where(b => leaves.Count(l => Overlap(b, l)) < 2).ToList();
+        var edges = new List<double> { left };
+        edges.AddRange(cuts.Order());
+        edges.Add(right);
+        for (var c = 0; c + 1 < edges.Count; c++)
+        {
+            var inColumn = leaves.Where(b => b.Left >= edges[c] - 1 && b.Right <= edges[c + 1] + 1).OrderBy(b => b.Left).ToList();
+            // Leaves side by side on one header level (their lines overlap in height); a word above another one
+            // beside it is a parent centred over more than its column (收入 over 项目|决算数).
+            var end = inColumn.Count > 0 ? inColumn[0].Right : 0;
+            for (var i = 1; i < inColumn.Count; i++)
+            {
+                var leaf = inColumn[i];
+                var level = inColumn.Take(i).Any(b => Math.Min(b.Bottom, leaf.Bottom) - Math.Max(b.Top, leaf.Top) > 0.2 * leaf.Height);
+                if (level && leaf.Left - end >= 0.3 * leaf.Height && FreeStretch(end, leaf.Left, blocking, cover, bodyL) is { } cut)
+                {
+                    added.Add(cut);
+                }
+
+                end = Math.Max(end, leaf.Right);
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>Middle of the widest stretch (at least 1 pt) of [from, to] that no body run and no blocking box covers.</summary>
+    private static double? FreeStretch(double from, double to, List<Box> blocking, int[] cover, double bodyL)
+    {
+        double? best = null;
+        var widest = 1.0;
+        double? start = null;
+        for (var x = from; x <= to + 0.25; x += 0.5)
+        {
+            var bin = (int)Math.Floor(x - bodyL);
+            var free = x <= to && (bin < 0 || bin >= cover.Length || cover[bin] == 0) && !blocking.Exists(b => b.Left <= x && b.Right >= x);
+            if (free)
+            {
+                start ??= x;
+            }
+            else if (start is { } s0)
+            {
+                if (x - 0.5 - s0 >= widest)
+                {
+                    widest = x - 0.5 - s0;
+                    best = (s0 + x - 0.5) / 2;
+                }
+
+                start = null;
+            }
+        }
+
+        return best;
+    }
+
     private static RawTable? BuildTable(List<TextRow> block, ExtractionOptions options)
     {
         // Trim single-run rows at the ends that sit at the left margin (captions, labels without data).
@@ -588,6 +663,7 @@ internal static class StreamDetector
             }
         }
 
+        cuts.AddRange(HeaderLeafCuts(block, headerEnd, cuts, cover, bodyL, Math.Min(minL, bodyL), Math.Max(maxR, bodyR)));
         cuts.Sort();
         if (cuts.Count == 0)
         {
