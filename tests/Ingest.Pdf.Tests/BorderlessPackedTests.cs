@@ -114,4 +114,36 @@ public sealed class BorderlessPackedTests
         Assert.Equal(2, grid[0, 0]!.ColSpan);
         Assert.Equal(["项目", "决算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"], grid.RowTexts(1));
     }
+
+    [Fact]
+    public void Gutter_covered_by_a_centred_parent_is_cut_where_no_leaf_header_lies()
+    {
+        // 本年一般公共预算基本支出 is centred over 合计|人员经费|公用经费 and covers the whole gutter between the 合计 and
+        // 人员经费 figures: the cut must not go through 人员经费.
+        var page = Assert.Single(Extract("syn_017_2023_budget_dept.pdf", 10).Pages);
+        var table = page.Tables.Single(t => t.Title == "2023年基本支出明细表（按经济分类）");
+        Assert.Equal(5, table.ColCount);
+        var grid = TableGrid.Of(table);
+        Assert.Equal(["科目编码", "科目名称", "合计", "人员经费", "公用经费"], grid.RowTexts(1));
+        Assert.Equal("本年一般公共预算基本支出", grid.Text(0, 2));
+        Assert.Equal(3, grid[0, 2]!.ColSpan);
+        Assert.Equal(["", "合计", "940.23", "782.44", "157.79"], grid.RowTexts(2));
+    }
+
+    [Fact]
+    public void Header_parent_does_not_span_cells_that_start_a_level_higher_than_its_children()
+    {
+        // 三公 table with header levels one line apart: 公务用车购置及运行费 spans 小计|购置费|运行费 only; the cells
+        // beside it (centred over both levels) span the header's two rows.
+        var page = Assert.Single(Extract("syn_006_2024_budget_dept.pdf", 13).Pages);
+        var table = Assert.Single(page.Tables);
+        Assert.Equal(7, table.ColCount);
+        Assert.Equal(2, table.HeaderRows);
+        var grid = TableGrid.Of(table);
+        Assert.Equal("公务用车购置及运行费", grid.Text(0, 2));
+        Assert.Equal(3, grid[0, 2]!.ColSpan);
+        Assert.Equal(["“三公”经费合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费", "机关运行经费"], grid.RowTexts(1));
+        Assert.Equal(2, grid[0, 0]!.RowSpan);
+        Assert.Equal(2, grid[0, 6]!.RowSpan);
+    }
 }

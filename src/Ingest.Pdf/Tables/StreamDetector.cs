@@ -55,7 +55,7 @@ internal static class StreamDetector
         {
             if (Debug)
             {
-                Console.Error.WriteLine($"row {row.Box.Top:F0}-{row.Box.Bottom:F0} x {row.Box.Left:F0}-{row.Box.Right:F0}: {string.Join(" | ", row.Runs.Select(r => r.Text))}");
+                Console.Error.WriteLine($"row {row.Box.Top:F0}-{row.Box.Bottom:F0} x {row.Box.Left:F0}-{row.Box.Right:F0}: {string.Join(" | ", row.Runs.Select(r => $"{r.Text}@{r.Box.Left:F0}-{r.Box.Right:F0}"))}");
             }
 
             var height = row.Box.Height;
@@ -108,40 +108,34 @@ internal static class StreamDetector
     /// </summary>
     private static double PlaceCut(List<TextRow> block, double bodyL, int start, int end)
     {
-        var n = end - start;
-        var covered = new bool[n];
-        var any = false;
-        foreach (var row in block)
-        {
-            if (row.Runs.Exists(r => TableDecorator.IsDataText(r.Text)))
-            {
-                continue;
-            }
-
-            foreach (var run in row.Runs)
-            {
-                if (run.Box.Right < bodyL + start || run.Box.Left > bodyL + end)
-                {
-                    continue;
-                }
-
-                foreach (var g in run.Glyphs)
-                {
-                    var a = Math.Max(0, (int)Math.Floor(g.Left - bodyL) - start);
-                    var b = Math.Min(n - 1, (int)Math.Ceiling(g.Right - bodyL) - start);
-                    for (var i = a; i <= b; i++)
-                    {
-                        covered[i] = true;
-                        any = true;
-                    }
-                }
-            }
-        }
-
+        var header = block.Where(row => !row.Runs.Exists(r => TableDecorator.IsDataText(r.Text))).ToList();
+        var runs = header.SelectMany(row => row.Runs).Where(run => run.Box.Right >= bodyL + start && run.Box.Left <= bodyL + end).ToList();
         var mid = (start + end) / 2.0;
-        if (!any)
+        if (runs.Count == 0)
         {
             return mid;
+        }
+
+        // When header words cover the whole gutter, a parent centred over several columns (本年一般公共预算基本支出
+        // over 合计|人员经费|公用经费) may be the one crossing it: the cut then goes where no leaf word lies.
+        var all = header.SelectMany(row => row.Runs).ToList();
+        var leaves = runs.Where(a => !all.Exists(b => b != a && b.Box.Top >= a.Box.Bottom - 1
+            && Math.Min(a.Box.Right, b.Box.Right) - Math.Max(a.Box.Left, b.Box.Left) > 0.5)).ToList();
+        return WidestFree(runs, bodyL, start, end) ?? WidestFree(leaves, bodyL, start, end) ?? mid;
+    }
+
+    private static double? WidestFree(List<TextRun> runs, double bodyL, int start, int end)
+    {
+        var n = end - start;
+        var covered = new bool[n];
+        foreach (var g in runs.SelectMany(r => r.Glyphs))
+        {
+            var a = Math.Max(0, (int)Math.Floor(g.Left - bodyL) - start);
+            var b = Math.Min(n - 1, (int)Math.Ceiling(g.Right - bodyL) - start);
+            for (var i = a; i <= b; i++)
+            {
+                covered[i] = true;
+            }
         }
 
         int bestFrom = -1, bestLen = 0;
@@ -166,7 +160,7 @@ internal static class StreamDetector
             }
         }
 
-        return bestLen >= 2 ? start + bestFrom + (bestLen / 2.0) : mid;
+        return bestLen >= 2 ? start + bestFrom + (bestLen / 2.0) : null;
     }
 
     /// <summary>Splits runs where a column cut passes through a clear gap between two glyphs (header words over their own columns).</summary>
@@ -1039,6 +1033,19 @@ internal static class StreamDetector
             return false;
         }
 
+        HeaderItem? Below(int row, int col)
+        {
+            for (var r = row + 1; r < rows; r++)
+            {
+                if (grid[r, col] is { } b)
+                {
+                    return b;
+                }
+            }
+
+            return null;
+        }
+
         // A parent cell spans the free columns with cells under them, the span it is best centred over.
         foreach (var item in placed.OrderBy(i => i.Row).ThenBy(i => i.Col))
         {
@@ -1047,14 +1054,20 @@ internal static class StreamDetector
                 continue;
             }
 
+            // Columns beside the cell belong under it when their cells sit on the level of its own children; a cell
+            // that starts a line higher spans the header's levels beside the parent (因公出国（境）费 beside
+            // 公务用车购置及运行费 over 小计|购置费|运行费, header levels only a line apart).
+            var ownTop = Enumerable.Range(item.Col, item.Span).Select(c => Below(item.Row, c)).OfType<HeaderItem>()
+                .Select(b => b.Box.Top).DefaultIfEmpty(double.MinValue).Min();
+            bool Child(int col) => HasBelow(item.Row, col) && Below(item.Row, col)!.Box.Top >= ownTop - (0.75 * size);
             var lo = item.Col;
-            while (lo > 0 && grid[item.Row, lo - 1] is null && HasBelow(item.Row, lo - 1))
+            while (lo > 0 && grid[item.Row, lo - 1] is null && Child(lo - 1))
             {
                 lo--;
             }
 
             var hi = item.Last;
-            while (hi < cols - 1 && grid[item.Row, hi + 1] is null && HasBelow(item.Row, hi + 1))
+            while (hi < cols - 1 && grid[item.Row, hi + 1] is null && Child(hi + 1))
             {
                 hi++;
             }
