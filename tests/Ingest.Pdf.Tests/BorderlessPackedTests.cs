@@ -48,14 +48,17 @@ public sealed class BorderlessPackedTests
         Assert.Equal("118,399.20", grid.Text(r, 5));
         Assert.Equal("", grid.Text(r, 6));
 
-        // 一般公共预算支出决算表: 10 columns on page 10, page 11 shows only 8 gutters (blank columns have none).
+        // 一般公共预算支出决算表: 11 columns on page 10, page 11 shows only 8 gutters (blank columns have none).
         var general = file.Tables.Single(t => t.Title == "2025年一般公共预算支出决算表");
         Assert.Equal([10, 11], general.Pages);
-        Assert.Equal(10, general.ColCount);
+        Assert.Equal(11, general.ColCount);
         grid = TableGrid.Of(general);
         r = RowOf(grid, 0, "2100717");
         Assert.Equal("1,561,550.10", grid.Text(r, 2));
-        Assert.Equal("1,306,842.80", grid.Text(r, 9));
+        Assert.Equal("", grid.Text(r, 3));
+        Assert.Equal("1,561,550.10", grid.Text(r, 8));
+        Assert.Equal("254,707.30", grid.Text(r, 9));
+        Assert.Equal("1,306,842.80", grid.Text(r, 10));
 
         // 收入支出决算总表 continues on page 8 with its last rows in the right-hand columns.
         var summary = file.Tables.Single(t => t.Title == "2025年收入支出决算总表");
@@ -145,5 +148,23 @@ public sealed class BorderlessPackedTests
         Assert.Equal(["“三公”经费合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费", "机关运行经费"], grid.RowTexts(1));
         Assert.Equal(2, grid[0, 0]!.RowSpan);
         Assert.Equal(2, grid[0, 6]!.RowSpan);
+    }
+
+    [Fact]
+    public void Parent_header_word_over_a_gap_does_not_hide_a_blank_column()
+    {
+        // 人员经费 is centred over 工资福利支出|对个人和家庭的补助 and lies over the gap between them; the 对个人和家庭的补助
+        // column is blank in every line. The parent must not stop the leaf cut.
+        var table = Assert.Single(Assert.Single(Extract("syn_016_2022_final_dept.pdf", 12).Pages).Tables);
+        Assert.Equal(13, table.ColCount);
+        var grid = TableGrid.Of(table);
+        var leaves = grid.RowTexts(table.HeaderRows - 1).ToList();
+        Assert.Equal("工资福利支出", leaves[6]);
+        Assert.Equal("对个人和家庭的补助", leaves[7]);
+        Assert.Equal("商品和服务支出", leaves[8]);
+        var r = RowOf(grid, 3, "合计");
+        Assert.Equal("27,317,457.28", grid.Text(r, 6));
+        Assert.Equal("", grid.Text(r, 7));
+        Assert.Equal("4,179,438.90", grid.Text(r, 8));
     }
 }

@@ -105,7 +105,8 @@ internal static class ContinuationJoiner
                     return null;
                 }
 
-                var col = ColumnAt(lines, cell.Box.CenterX);
+                // Where the text lies, not the cell: a continuation's own column may cover several of the table's.
+                var col = ColumnAt(lines, cell.TextBox.Width > 0 ? cell.TextBox.CenterX : cell.Box.CenterX);
                 if (col <= last)
                 {
                     return null;

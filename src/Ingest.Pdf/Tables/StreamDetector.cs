@@ -450,7 +450,7 @@ internal static class StreamDetector
     /// different heights (政府性基金预/算拨款收入 beside 事业收入), and beyond the last figure. The header's leaves
     /// (words with no header word under them) that fall apart inside one column are columns of their own: a cut
     /// goes in the widest stretch of the gap between them that no body text and no header word crosses (words
-    /// over several leaves, the parents, excepted).
+    /// over several words of the level below, the parents, excepted).
     /// </summary>
     private static List<double> HeaderLeafCuts(List<TextRow> block, int headerEnd, List<double> cuts, int[] cover,
         double bodyL, double left, double right)
@@ -465,7 +465,8 @@ internal static class StreamDetector
         var runs = block.Take(headerEnd).SelectMany(r => r.Runs).ToList();
         var leaves = runs.Where(a => !runs.Exists(b => b != a && b.Box.Top >= a.Box.Bottom - 1 && Overlap(a.Box, b.Box)))
             .Select(a => a.Box).ToList();
-        var blocking = runs.Select(r => r.Box).Where(b => leaves.Count(l => Overlap(b, l)) < 2).ToList();
+        var blocking = runs.Where(a => runs.Count(b => b != a && b.Box.Top >= a.Box.Bottom - 1 && Overlap(a.Box, b.Box)) < 2)
+            .Select(a => a.Box).ToList();
         var edges = new List<double> { left };
         edges.AddRange(cuts.Order());
         edges.Add(right);
@@ -756,7 +757,7 @@ internal static class StreamDetector
             foreach (var (col, span, glyphs) in slots[r].OrderBy(s => s.Col))
             {
                 var box = new Box(colLines[col], rowLines[row], colLines[col + span], rowLines[row + 1]);
-                cells.Add(new RawCell(row, col, 1, span, box, LineBuilder.CellText(glyphs)));
+                cells.Add(new RawCell(row, col, 1, span, box, LineBuilder.CellText(glyphs)) { TextBox = GridMath.BoundsOf(glyphs) });
             }
         }
 

@@ -158,7 +158,7 @@ internal static partial class TableDecorator
             }
 
             // Forms (绩效目标表) print their title inside the grid: a first full-width row naming a 表, without figures.
-            var cells = t.Cells.Select(c => new TableCell(c.Row, c.Col, c.RowSpan, c.ColSpan, c.Text, c.Box)).ToList();
+            var cells = t.Cells.Select(c => new TableCell(c.Row, c.Col, c.RowSpan, c.ColSpan, c.Text, c.Box) { TextBox = c.TextBox }).ToList();
             var rowCount = t.RowCount;
             var rowTops = t.RowLines.Take(t.RowCount).ToList();
             var bounds = t.Bounds;
