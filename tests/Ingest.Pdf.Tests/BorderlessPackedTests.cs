@@ -167,4 +167,27 @@ public sealed class BorderlessPackedTests
         Assert.Equal("", grid.Text(r, 7));
         Assert.Equal("4,179,438.90", grid.Text(r, 8));
     }
+
+    [Fact]
+    public void Header_parent_spans_only_its_own_children_in_a_three_level_borderless_header()
+    {
+        // 合计 is centred on the whole header beside 基本支出; 基本支出's 小计 sits a level above 人员经费's children; the
+        // project 小计 belongs to 项目支出, not to 公用经费.
+        var table = Assert.Single(Assert.Single(Extract("syn_016_2022_final_dept.pdf", 12).Pages).Tables);
+        Assert.Equal(3, table.HeaderRows);
+        var grid = TableGrid.Of(table);
+        Assert.Equal("合计", grid.Text(0, 4));
+        Assert.Equal(3, grid[0, 4]!.RowSpan);
+        Assert.Equal("基本支出", grid.Text(0, 5));
+        Assert.Equal((5, 5), (grid[0, 5]!.Col, grid[0, 5]!.ColSpan));
+        Assert.Equal("小计", grid.Text(1, 5));
+        Assert.Equal(2, grid[1, 5]!.RowSpan);
+        Assert.Equal((6, 2), (grid[1, 6]!.Col, grid[1, 6]!.ColSpan));
+        Assert.Equal("人员经费", grid.Text(1, 6));
+        Assert.Equal((8, 2), (grid[1, 8]!.Col, grid[1, 8]!.ColSpan));
+        Assert.Equal("公用经费", grid.Text(1, 8));
+        Assert.Equal("项目支出", grid.Text(0, 10));
+        Assert.Equal((10, 3), (grid[0, 10]!.Col, grid[0, 10]!.ColSpan));
+        Assert.Equal(["小计", "其他运转类", "特定目标类"], grid.RowTexts(2).Skip(10));
+    }
 }

@@ -1056,11 +1056,16 @@ internal static class StreamDetector
             }
 
             // Columns beside the cell belong under it when their cells sit on the level of its own children; a cell
-            // that starts a line higher spans the header's levels beside the parent (因公出国（境）费 beside
+            // centred a line higher spans the header's levels beside the parent (因公出国（境）费 beside
             // 公务用车购置及运行费 over 小计|购置费|运行费, header levels only a line apart).
-            var ownTop = Enumerable.Range(item.Col, item.Span).Select(c => Below(item.Row, c)).OfType<HeaderItem>()
-                .Select(b => b.Box.Top).DefaultIfEmpty(double.MinValue).Min();
-            bool Child(int col) => HasBelow(item.Row, col) && Below(item.Row, col)!.Box.Top >= ownTop - (0.75 * size);
+            var ownMid = Enumerable.Range(item.Col, item.Span).Select(c => Below(item.Row, c)).OfType<HeaderItem>()
+                .Select(b => b.Box.CenterY).DefaultIfEmpty(double.MinValue).Min();
+            // A cell alone in its column and centred on the whole header's height (合计 beside 基本支出) spans the
+            // header; a child is centred on the part of the header under the parent.
+            var childMid = (item.Box.Bottom + bottom) / 2;
+            bool FullHeight(HeaderItem b) => Enumerable.Range(0, rows).All(r => Enumerable.Range(b.Col, b.Span).All(c => grid[r, c] is null || grid[r, c] == b))
+                && Math.Abs(b.Box.CenterY - ((top + bottom) / 2)) < Math.Abs(b.Box.CenterY - childMid);
+            bool Child(int col) => HasBelow(item.Row, col) && Below(item.Row, col) is { } b && b.Box.CenterY >= ownMid - (0.75 * size) && !FullHeight(b);
             var lo = item.Col;
             while (lo > 0 && grid[item.Row, lo - 1] is null && Child(lo - 1))
             {
