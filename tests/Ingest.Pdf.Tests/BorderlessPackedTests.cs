@@ -190,4 +190,32 @@ public sealed class BorderlessPackedTests
         Assert.Equal((10, 3), (grid[0, 10]!.Col, grid[0, 10]!.ColSpan));
         Assert.Equal(["小计", "其他运转类", "特定目标类"], grid.RowTexts(2).Skip(10));
     }
+
+    [Fact]
+    public void Four_level_borderless_header_with_levels_half_a_line_apart_keeps_each_parent_over_its_children()
+    {
+        // 本年支出 > 合计 | 基本支出 (小计 | 人员经费 > 工资福利支出, 对个人和家庭的补助 | 公用经费 > 商品和服务支出, 资本性支出)
+        // | 项目支出 (小计 | 其他运转类 | 特定目标类); wrapped and single-line cells centred in the same level.
+        var page = Assert.Single(Extract("syn_007_2025_final_dept.pdf", 10).Pages);
+        var table = page.Tables.Single(t => t.Title == "2025年一般公共预算支出决算表");
+        Assert.Equal(11, table.ColCount);
+        Assert.Equal(4, table.HeaderRows);
+        var grid = TableGrid.Of(table);
+        (int Col, int Span, int Row, int RowSpan) At(int r, int c) => (grid[r, c]!.Col, grid[r, c]!.ColSpan, grid[r, c]!.Row, grid[r, c]!.RowSpan);
+        Assert.Equal("本年支出", grid.Text(0, 2));
+        Assert.Equal((2, 9, 0, 1), At(0, 2));
+        Assert.Equal("合计", grid.Text(1, 2));
+        Assert.Equal((2, 1, 1, 3), At(1, 2));
+        Assert.Equal("基本支出", grid.Text(1, 3));
+        Assert.Equal((3, 5, 1, 1), At(1, 3));
+        Assert.Equal("小计", grid.Text(2, 3));
+        Assert.Equal((3, 1, 2, 2), At(2, 3));
+        Assert.Equal("人员经费", grid.Text(2, 4));
+        Assert.Equal((4, 2, 2, 1), At(2, 4));
+        Assert.Equal("公用经费", grid.Text(2, 6));
+        Assert.Equal((6, 2, 2, 1), At(2, 6));
+        Assert.Equal("项目支出", grid.Text(1, 8));
+        Assert.Equal((8, 3, 1, 2), At(1, 8));
+        Assert.Equal(["工资福利支出", "对个人和家庭的补助", "商品和服务支出", "资本性支出", "小计", "其他运转类", "特定目标类"], grid.RowTexts(3).Skip(4));
+    }
 }

@@ -118,10 +118,15 @@ internal static class StreamDetector
 
         // When header words cover the whole gutter, a parent centred over several columns (本年一般公共预算基本支出
         // over 合计|人员经费|公用经费) may be the one crossing it: the cut then goes where no leaf word lies.
+        // First ignore only parents over several words (人员经费 over 工资福利支出|对个人和家庭), then every word with
+        // a word under it.
         var all = header.SelectMany(row => row.Runs).ToList();
-        var leaves = runs.Where(a => !all.Exists(b => b != a && b.Box.Top >= a.Box.Bottom - 1
-            && Math.Min(a.Box.Right, b.Box.Right) - Math.Max(a.Box.Left, b.Box.Left) > 0.5)).ToList();
-        return WidestFree(runs, bodyL, start, end) ?? WidestFree(leaves, bodyL, start, end) ?? mid;
+        int Under(TextRun a) => all.Count(b => b != a && b.Box.Top >= a.Box.Bottom - 1
+            && Math.Min(a.Box.Right, b.Box.Right) - Math.Max(a.Box.Left, b.Box.Left) > 0.5);
+        return WidestFree(runs, bodyL, start, end)
+            ?? WidestFree(runs.Where(a => Under(a) < 2).ToList(), bodyL, start, end)
+            ?? WidestFree(runs.Where(a => Under(a) == 0).ToList(), bodyL, start, end)
+            ?? mid;
     }
 
     private static double? WidestFree(List<TextRun> runs, double bodyL, int start, int end)
@@ -1047,6 +1052,8 @@ internal static class StreamDetector
             return null;
         }
 
+        var alone = placed.Where(p => !placed.Exists(o => o != p && o.SharesColumns(p))).ToHashSet();
+
         // A parent cell spans the free columns with cells under them, the span it is best centred over.
         foreach (var item in placed.OrderBy(i => i.Row).ThenBy(i => i.Col))
         {
@@ -1055,17 +1062,14 @@ internal static class StreamDetector
                 continue;
             }
 
-            // Columns beside the cell belong under it when their cells sit on the level of its own children; a cell
-            // centred a line higher spans the header's levels beside the parent (因公出国（境）费 beside
-            // 公务用车购置及运行费 over 小计|购置费|运行费, header levels only a line apart).
-            var ownMid = Enumerable.Range(item.Col, item.Span).Select(c => Below(item.Row, c)).OfType<HeaderItem>()
-                .Select(b => b.Box.CenterY).DefaultIfEmpty(double.MinValue).Min();
-            // A cell alone in its column and centred on the whole header's height (合计 beside 基本支出) spans the
-            // header; a child is centred on the part of the header under the parent.
+            // A cell beside the parent that stands alone in its column (as placed, before spans) is its child when it
+            // is centred on the part of the header under the parent; centred on the parent's level and below, it is
+            // the parent's sibling spanning those levels (合计 beside 基本支出, 基本支出's 小计 beside 人员经费,
+            // 因公出国（境）费 beside 公务用车购置及运行费: header levels only a line apart).
             var childMid = (item.Box.Bottom + bottom) / 2;
-            bool FullHeight(HeaderItem b) => Enumerable.Range(0, rows).All(r => Enumerable.Range(b.Col, b.Span).All(c => grid[r, c] is null || grid[r, c] == b))
-                && Math.Abs(b.Box.CenterY - ((top + bottom) / 2)) < Math.Abs(b.Box.CenterY - childMid);
-            bool Child(int col) => HasBelow(item.Row, col) && Below(item.Row, col) is { } b && b.Box.CenterY >= ownMid - (0.75 * size) && !FullHeight(b);
+            var siblingMid = (item.Box.Top + bottom) / 2;
+            bool Sibling(HeaderItem b) => alone.Contains(b) && Math.Abs(b.Box.CenterY - siblingMid) < Math.Abs(b.Box.CenterY - childMid);
+            bool Child(int col) => HasBelow(item.Row, col) && Below(item.Row, col) is { } b && !Sibling(b);
             var lo = item.Col;
             while (lo > 0 && grid[item.Row, lo - 1] is null && Child(lo - 1))
             {
