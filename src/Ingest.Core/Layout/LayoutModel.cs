@@ -42,7 +42,11 @@ public sealed class PageLayout
 }
 
 /// <summary>A cell of a table grid: top-left slot, spans, and its text (lines joined).</summary>
-public sealed record TableCell(int Row, int Col, int RowSpan, int ColSpan, string Text, Box Box);
+public sealed record TableCell(int Row, int Col, int RowSpan, int ColSpan, string Text, Box Box)
+{
+    /// <summary>Bounds of the cell's printed text when the detector knows them (borderless tables); empty otherwise.</summary>
+    public Box TextBox { get; init; }
+}
 
 /// <summary>A table as found on one page.</summary>
 public sealed class TableFragment

@@ -19,11 +19,14 @@ internal static class ContinuationJoiner
             for (var i = 0; i < page.Tables.Count; i++)
             {
                 var frag = page.Tables[i];
-                var continues = options.JoinContinuations && open is not null && i == 0
-                    && openPage == page.Number - 1 && IsContinuation(open[^1], frag, options);
-                if (continues)
+                var candidate = options.JoinContinuations && open is not null && i == 0 && openPage == page.Number - 1;
+                if (candidate && IsContinuation(open![^1], frag, options))
                 {
-                    open!.Add(frag);
+                    open.Add(frag);
+                }
+                else if (candidate && Regrid(open![^1], frag) is { } regridded)
+                {
+                    open.Add(regridded);
                 }
                 else
                 {
@@ -76,6 +79,76 @@ internal static class ContinuationJoiner
 
         return true;
     }
+
+    /// <summary>
+    /// A borderless continuation whose own gutters came out differently (fewer columns where a page's part of the table
+    /// leaves some columns blank, cuts moved with the widest text): when it has no title and no spanning cell, and the
+    /// text of each of its cells lies in one column of the table it follows, in the same order on every row, it is that
+    /// table's continuation, re-gridded to its columns. Null when it is not.
+    /// </summary>
+    public static TableFragment? Regrid(TableFragment previous, TableFragment next)
+    {
+        if (previous.Method != "stream" || next.Method != "stream" || HasOwnTitle(next) || previous.ColLefts.Count != previous.ColCount)
+        {
+            return null;
+        }
+
+        var lines = previous.ColLefts.Append(previous.Bounds.Right).ToList();
+        var cells = new List<TableCell>();
+        foreach (var row in next.Cells.Where(c => c.Text.Length > 0).GroupBy(c => c.Row))
+        {
+            var last = -1;
+            foreach (var cell in row.OrderBy(c => c.Col))
+            {
+                if (cell.ColSpan != 1 || cell.RowSpan != 1)
+                {
+                    return null;
+                }
+
+                // Where the text lies, not the cell: a continuation's own column may cover several of the table's.
+                var col = ColumnAt(lines, cell.TextBox.Width > 0 ? cell.TextBox.CenterX : cell.Box.CenterX);
+                if (col <= last)
+                {
+                    return null;
+                }
+
+                last = col;
+                cells.Add(cell with { Col = col });
+            }
+        }
+
+        return cells.Count == 0 ? null : new TableFragment
+        {
+            Page = next.Page,
+            Bounds = next.Bounds,
+            RowCount = next.RowCount,
+            ColCount = previous.ColCount,
+            Cells = cells,
+            Method = next.Method,
+            Title = next.Title,
+            UnitText = next.UnitText,
+            Captions = next.Captions,
+            Notes = next.Notes,
+            HeaderRows = 0,
+            RowTops = next.RowTops,
+            ColLefts = previous.ColLefts,
+        };
+    }
+
+    /// <summary>Column whose band holds x; -1 when x lies outside the table by more than half its outer column.</summary>
+    private static int ColumnAt(List<double> lines, double x)
+    {
+        var n = lines.Count - 1;
+        if (x < lines[0] - 0.5 * (lines[1] - lines[0]) || x > lines[n] + 0.5 * (lines[n] - lines[n - 1]))
+        {
+            return -1;
+        }
+
+        return Math.Clamp(GridMath.Locate(lines, Math.Clamp(x, lines[0], lines[n])), 0, n - 1);
+    }
+
+    private static bool HasOwnTitle(TableFragment next) =>
+        next.Title is not null && !next.Title.Contains("续表", StringComparison.Ordinal);
 
     private static List<string> RowTexts(TableFragment f, int row)
     {

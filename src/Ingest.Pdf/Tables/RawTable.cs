@@ -4,7 +4,11 @@ using Ingest.Pdf.Text;
 namespace Ingest.Pdf.Tables;
 
 /// <summary>A cell found by a detector, before titles and headers are judged.</summary>
-internal sealed record RawCell(int Row, int Col, int RowSpan, int ColSpan, Box Box, string Text);
+internal sealed record RawCell(int Row, int Col, int RowSpan, int ColSpan, Box Box, string Text)
+{
+    /// <summary>Bounds of the cell's glyphs (borderless body cells); empty when unknown.</summary>
+    public Box TextBox { get; init; }
+}
 
 /// <summary>A table found on a page by the lattice or stream detector.</summary>
 internal sealed class RawTable

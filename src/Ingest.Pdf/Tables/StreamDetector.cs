@@ -55,7 +55,7 @@ internal static class StreamDetector
         {
             if (Debug)
             {
-                Console.Error.WriteLine($"row {row.Box.Top:F0}-{row.Box.Bottom:F0} x {row.Box.Left:F0}-{row.Box.Right:F0}: {string.Join(" | ", row.Runs.Select(r => r.Text))}");
+                Console.Error.WriteLine($"row {row.Box.Top:F0}-{row.Box.Bottom:F0} x {row.Box.Left:F0}-{row.Box.Right:F0}: {string.Join(" | ", row.Runs.Select(r => $"{r.Text}@{r.Box.Left:F0}-{r.Box.Right:F0}"))}");
             }
 
             var height = row.Box.Height;
@@ -108,40 +108,39 @@ internal static class StreamDetector
     /// </summary>
     private static double PlaceCut(List<TextRow> block, double bodyL, int start, int end)
     {
-        var n = end - start;
-        var covered = new bool[n];
-        var any = false;
-        foreach (var row in block)
-        {
-            if (row.Runs.Exists(r => TableDecorator.IsDataText(r.Text)))
-            {
-                continue;
-            }
-
-            foreach (var run in row.Runs)
-            {
-                if (run.Box.Right < bodyL + start || run.Box.Left > bodyL + end)
-                {
-                    continue;
-                }
-
-                foreach (var g in run.Glyphs)
-                {
-                    var a = Math.Max(0, (int)Math.Floor(g.Left - bodyL) - start);
-                    var b = Math.Min(n - 1, (int)Math.Ceiling(g.Right - bodyL) - start);
-                    for (var i = a; i <= b; i++)
-                    {
-                        covered[i] = true;
-                        any = true;
-                    }
-                }
-            }
-        }
-
+        var header = block.Where(row => !row.Runs.Exists(r => TableDecorator.IsDataText(r.Text))).ToList();
+        var runs = header.SelectMany(row => row.Runs).Where(run => run.Box.Right >= bodyL + start && run.Box.Left <= bodyL + end).ToList();
         var mid = (start + end) / 2.0;
-        if (!any)
+        if (runs.Count == 0)
         {
             return mid;
+        }
+
+        // When header words cover the whole gutter, a parent centred over several columns (本年一般公共预算基本支出
+        // over 合计|人员经费|公用经费) may be the one crossing it: the cut then goes where no leaf word lies.
+        // First ignore only parents over several words (人员经费 over 工资福利支出|对个人和家庭), then every word with
+        // a word under it.
+        var all = header.SelectMany(row => row.Runs).ToList();
+        int Under(TextRun a) => all.Count(b => b != a && b.Box.Top >= a.Box.Bottom - 1
+            && Math.Min(a.Box.Right, b.Box.Right) - Math.Max(a.Box.Left, b.Box.Left) > 0.5);
+        return WidestFree(runs, bodyL, start, end)
+            ?? WidestFree(runs.Where(a => Under(a) < 2).ToList(), bodyL, start, end)
+            ?? WidestFree(runs.Where(a => Under(a) == 0).ToList(), bodyL, start, end)
+            ?? mid;
+    }
+
+    private static double? WidestFree(List<TextRun> runs, double bodyL, int start, int end)
+    {
+        var n = end - start;
+        var covered = new bool[n];
+        foreach (var g in runs.SelectMany(r => r.Glyphs))
+        {
+            var a = Math.Max(0, (int)Math.Floor(g.Left - bodyL) - start);
+            var b = Math.Min(n - 1, (int)Math.Ceiling(g.Right - bodyL) - start);
+            for (var i = a; i <= b; i++)
+            {
+                covered[i] = true;
+            }
         }
 
         int bestFrom = -1, bestLen = 0;
@@ -166,7 +165,7 @@ internal static class StreamDetector
             }
         }
 
-        return bestLen >= 2 ? start + bestFrom + (bestLen / 2.0) : mid;
+        return bestLen >= 2 ? start + bestFrom + (bestLen / 2.0) : null;
     }
 
     /// <summary>Splits runs where a column cut passes through a clear gap between two glyphs (header words over their own columns).</summary>
@@ -359,6 +358,174 @@ internal static class StreamDetector
     public static bool IsContinuationText(string text) =>
         text.Length > 0 && (char.IsLower(text[0]) || text[0] == '(');
 
+    /// <summary>
+    /// Row <paramref name="i"/> holds one run that starts away from the block's left margin, at the x where runs of
+    /// at least two multi-run rows of the block start (a column's labels), directly under the row above.
+    /// </summary>
+    private static bool IsInnerColumnRow(List<TextRow> block, int i, double left0)
+    {
+        var row = block[i];
+        if (row.Runs.Count != 1 || i == 0 || row.Box.Left - left0 < 5 || TableDecorator.IsDataText(row.Runs[0].Text))
+        {
+            return false;
+        }
+
+        var above = block[i - 1];
+        if (row.Box.Top - above.Box.Bottom > 1.5 * Math.Max(row.Box.Height, above.Box.Height))
+        {
+            return false;
+        }
+
+        var x = row.Runs[0].Box.Left;
+        var tol = 0.25 * row.Box.Height;
+        return block.Count(r => r.Runs.Count >= 2 && r.Runs.Skip(1).Any(run => Math.Abs(run.Box.Left - x) <= tol)) >= 2;
+    }
+
+    /// <summary>
+    /// An empty template table (本表无数据): header lines without a figure over a lone total line (合计). Its columns
+    /// are the header's leaves (words with no other word under them: 类|款|项 under 功能分类科目编码), cut in the
+    /// middle of the gaps between them; the header is built as for any borderless table, the total line is the body.
+    /// </summary>
+    private static RawTable? EmptyTemplate(List<TextRow> block, double left0)
+    {
+        var rows = block.ToList();
+        while (rows.Count > 0 && rows[^1].Runs.Count == 1 && rows[^1].Box.Left - left0 < 5)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        if (rows.Count < 3 || rows[^1].Runs.Count != 1 || !IsTotalText(rows[^1].Runs[0].Text)
+            || rows.Count(r => r.Runs.Count >= 2) < 2
+            || rows.Exists(r => r.Runs.Exists(x => TableDecorator.IsDataText(x.Text) || x.Text.Length > 16)))
+        {
+            return null;
+        }
+
+        var header = rows.Take(rows.Count - 1).ToList();
+        var runs = header.SelectMany(r => r.Runs).ToList();
+        static bool Overlap(Box a, Box b) => Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left) > 0.5;
+        var leaves = runs.Where(a => !runs.Exists(b => b != a && b.Box.Top >= a.Box.Bottom - 1 && Overlap(a.Box, b.Box)))
+            .Select(a => a.Box).OrderBy(b => b.Left).ToList();
+        // The total label is left-aligned in the name column under a centred header word: a gap it starts in is cut
+        // just before it.
+        var total = rows[^1].Box;
+        var colLines = new List<double> { Math.Min(left0, rows.Min(r => r.Box.Left)) - 1 };
+        var right = leaves[0].Right;
+        foreach (var leaf in leaves.Skip(1))
+        {
+            if (leaf.Left > right)
+            {
+                colLines.Add(total.Left > right && total.Left < leaf.Left ? (right + total.Left) / 2 : (right + leaf.Left) / 2);
+            }
+
+            right = Math.Max(right, leaf.Right);
+        }
+
+        colLines.Add(Math.Max(right, rows.Max(r => r.Box.Right)) + 1);
+        if (colLines.Count < 4)
+        {
+            return null;
+        }
+
+        var slots = AssignSlots(rows, colLines);
+        var built = BuildHeader(slots, header.Count, colLines);
+        if (built is not { } h || slots[^1].Count != 1)
+        {
+            return null;
+        }
+
+        var rowLines = h.RowLines.Take(h.RowLines.Count - 1).ToList();
+        rowLines.Add((header[^1].Box.Bottom + rows[^1].Box.Top) / 2);
+        rowLines.Add(rows[^1].Box.Bottom + 1);
+        var cells = h.Cells.Select(c => c with { Box = new Box(colLines[c.Col], rowLines[c.Row], colLines[c.Col + c.ColSpan], rowLines[c.Row + c.RowSpan]) }).ToList();
+        var (col, span, glyphs) = slots[^1][0];
+        cells.Add(new RawCell(h.Rows, col, 1, span, new Box(colLines[col], rowLines[^2], colLines[col + span], rowLines[^1]), LineBuilder.CellText(glyphs)));
+        var bounds = new Box(colLines[0], rowLines[0], colLines[^1], rowLines[^1]);
+        return new RawTable { Bounds = bounds, RowLines = rowLines, ColLines = colLines, Cells = cells, Method = "stream" };
+    }
+
+    private static bool IsTotalText(string text)
+    {
+        var s = new string(text.Where(ch => !char.IsWhiteSpace(ch)).ToArray());
+        return s is "合计" or "总计";
+    }
+
+    /// <summary>
+    /// Columns left blank in every body line (blank zeros) show only in the header, often as wrapped words at
+    /// different heights (政府性基金预/算拨款收入 beside 事业收入), and beyond the last figure. The header's leaves
+    /// (words with no header word under them) that fall apart inside one column are columns of their own: a cut
+    /// goes in the widest stretch of the gap between them that no body text and no header word crosses (words
+    /// over several words of the level below, the parents, excepted).
+    /// </summary>
+    private static List<double> HeaderLeafCuts(List<TextRow> block, int headerEnd, List<double> cuts, int[] cover,
+        double bodyL, double left, double right)
+    {
+        var added = new List<double>();
+        if (headerEnd < 1)
+        {
+            return added;
+        }
+
+        static bool Overlap(Box a, Box b) => Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left) > 0.5;
+        var runs = block.Take(headerEnd).SelectMany(r => r.Runs).ToList();
+        var leaves = runs.Where(a => !runs.Exists(b => b != a && b.Box.Top >= a.Box.Bottom - 1 && Overlap(a.Box, b.Box)))
+            .Select(a => a.Box).ToList();
+        var blocking = runs.Where(a => runs.Count(b => b != a && b.Box.Top >= a.Box.Bottom - 1 && Overlap(a.Box, b.Box)) < 2)
+            .Select(a => a.Box).ToList();
+        var edges = new List<double> { left };
+        edges.AddRange(cuts.Order());
+        edges.Add(right);
+        for (var c = 0; c + 1 < edges.Count; c++)
+        {
+            var inColumn = leaves.Where(b => b.Left >= edges[c] - 1 && b.Right <= edges[c + 1] + 1).OrderBy(b => b.Left).ToList();
+            // Leaves side by side on one header level (their lines overlap in height); a word above another one
+            // beside it is a parent centred over more than its column (收入 over 项目|决算数).
+            var end = inColumn.Count > 0 ? inColumn[0].Right : 0;
+            for (var i = 1; i < inColumn.Count; i++)
+            {
+                var leaf = inColumn[i];
+                var level = inColumn.Take(i).Any(b => Math.Min(b.Bottom, leaf.Bottom) - Math.Max(b.Top, leaf.Top) > 0.2 * leaf.Height);
+                if (level && leaf.Left - end >= 0.3 * leaf.Height && FreeStretch(end, leaf.Left, blocking, cover, bodyL) is { } cut)
+                {
+                    added.Add(cut);
+                }
+
+                end = Math.Max(end, leaf.Right);
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>Middle of the widest stretch (at least 1 pt) of [from, to] that no body run and no blocking box covers.</summary>
+    private static double? FreeStretch(double from, double to, List<Box> blocking, int[] cover, double bodyL)
+    {
+        double? best = null;
+        var widest = 1.0;
+        double? start = null;
+        for (var x = from; x <= to + 0.25; x += 0.5)
+        {
+            var bin = (int)Math.Floor(x - bodyL);
+            var free = x <= to && (bin < 0 || bin >= cover.Length || cover[bin] == 0) && !blocking.Exists(b => b.Left <= x && b.Right >= x);
+            if (free)
+            {
+                start ??= x;
+            }
+            else if (start is { } s0)
+            {
+                if (x - 0.5 - s0 >= widest)
+                {
+                    widest = x - 0.5 - s0;
+                    best = (s0 + x - 0.5) / 2;
+                }
+
+                start = null;
+            }
+        }
+
+        return best;
+    }
+
     private static RawTable? BuildTable(List<TextRow> block, ExtractionOptions options)
     {
         // Trim single-run rows at the ends that sit at the left margin (captions, labels without data).
@@ -368,12 +535,19 @@ internal static class StreamDetector
             return null;
         }
 
-        while (block.Count > 0 && block[^1].Runs.Count < 2)
+        // A single-run row inside the table's column (a row label of an inner column whose figures are blank, as the
+        // last lines of a two-sided table cut at the page bottom) stays; notes and labels at the margin go.
+        var left0 = block.Count > 0 ? block.Min(r => r.Box.Left) : 0;
+        if (EmptyTemplate(block, left0) is { } template)
+        {
+            return template;
+        }
+
+        while (block.Count > 0 && block[^1].Runs.Count < 2 && !IsInnerColumnRow(block, block.Count - 1, left0))
         {
             block.RemoveAt(block.Count - 1);
         }
 
-        var left0 = block.Count > 0 ? block.Min(r => r.Box.Left) : 0;
         while (block.Count > 0 && block[0].Runs.Count < 2 && block[0].Box.Left - left0 < 5)
         {
             block.RemoveAt(0);
@@ -489,6 +663,7 @@ internal static class StreamDetector
             }
         }
 
+        cuts.AddRange(HeaderLeafCuts(block, headerEnd, cuts, cover, bodyL, Math.Min(minL, bodyL), Math.Max(maxR, bodyR)));
         cuts.Sort();
         if (cuts.Count == 0)
         {
@@ -587,7 +762,7 @@ internal static class StreamDetector
             foreach (var (col, span, glyphs) in slots[r].OrderBy(s => s.Col))
             {
                 var box = new Box(colLines[col], rowLines[row], colLines[col + span], rowLines[row + 1]);
-                cells.Add(new RawCell(row, col, 1, span, box, LineBuilder.CellText(glyphs)));
+                cells.Add(new RawCell(row, col, 1, span, box, LineBuilder.CellText(glyphs)) { TextBox = GridMath.BoundsOf(glyphs) });
             }
         }
 
@@ -864,6 +1039,21 @@ internal static class StreamDetector
             return false;
         }
 
+        HeaderItem? Below(int row, int col)
+        {
+            for (var r = row + 1; r < rows; r++)
+            {
+                if (grid[r, col] is { } b)
+                {
+                    return b;
+                }
+            }
+
+            return null;
+        }
+
+        var alone = placed.Where(p => !placed.Exists(o => o != p && o.SharesColumns(p))).ToHashSet();
+
         // A parent cell spans the free columns with cells under them, the span it is best centred over.
         foreach (var item in placed.OrderBy(i => i.Row).ThenBy(i => i.Col))
         {
@@ -872,14 +1062,22 @@ internal static class StreamDetector
                 continue;
             }
 
+            // A cell beside the parent that stands alone in its column (as placed, before spans) is its child when it
+            // is centred on the part of the header under the parent; centred on the parent's level and below, it is
+            // the parent's sibling spanning those levels (合计 beside 基本支出, 基本支出's 小计 beside 人员经费,
+            // 因公出国（境）费 beside 公务用车购置及运行费: header levels only a line apart).
+            var childMid = (item.Box.Bottom + bottom) / 2;
+            var siblingMid = (item.Box.Top + bottom) / 2;
+            bool Sibling(HeaderItem b) => alone.Contains(b) && Math.Abs(b.Box.CenterY - siblingMid) < Math.Abs(b.Box.CenterY - childMid);
+            bool Child(int col) => HasBelow(item.Row, col) && Below(item.Row, col) is { } b && !Sibling(b);
             var lo = item.Col;
-            while (lo > 0 && grid[item.Row, lo - 1] is null && HasBelow(item.Row, lo - 1))
+            while (lo > 0 && grid[item.Row, lo - 1] is null && Child(lo - 1))
             {
                 lo--;
             }
 
             var hi = item.Last;
-            while (hi < cols - 1 && grid[item.Row, hi + 1] is null && HasBelow(item.Row, hi + 1))
+            while (hi < cols - 1 && grid[item.Row, hi + 1] is null && Child(hi + 1))
             {
                 hi++;
             }

@@ -158,7 +158,7 @@ internal static partial class TableDecorator
             }
 
             // Forms (绩效目标表) print their title inside the grid: a first full-width row naming a 表, without figures.
-            var cells = t.Cells.Select(c => new TableCell(c.Row, c.Col, c.RowSpan, c.ColSpan, c.Text, c.Box)).ToList();
+            var cells = t.Cells.Select(c => new TableCell(c.Row, c.Col, c.RowSpan, c.ColSpan, c.Text, c.Box) { TextBox = c.TextBox }).ToList();
             var rowCount = t.RowCount;
             var rowTops = t.RowLines.Take(t.RowCount).ToList();
             var bounds = t.Bounds;
@@ -227,8 +227,10 @@ internal static partial class TableDecorator
     }
 
     /// <summary>A total row label (合计, 总计) in the first column starts the body even without amounts (empty tables).</summary>
-    private static bool IsTotalLabel(TableCell c) =>
-        c.Col == 0 && c.Row > 0 && c.Text.Length <= 8 && (c.Text.Contains("合计", StringComparison.Ordinal) || c.Text.Contains("总计", StringComparison.Ordinal));
+    /// A total label alone on its row (an empty template table's 合计 under its name column) counts too.
+    private static bool IsTotalLabel(TableCell c, IReadOnlyList<TableCell> cells) =>
+        c.Row > 0 && c.Text.Length <= 8 && (c.Text.Contains("合计", StringComparison.Ordinal) || c.Text.Contains("总计", StringComparison.Ordinal))
+        && (c.Col == 0 || (c.RowSpan == 1 && c.ColSpan == 1 && cells.All(o => o == c || o.Text.Length == 0 || o.Row + o.RowSpan <= c.Row || o.Row > c.Row)));
 
     /// <summary>Rows at the top before the first row holding an amount, a code or a total, not cutting a merged cell.</summary>
     public static int CountHeaderRows(IReadOnlyList<TableCell> cells, int rowCount)
@@ -236,7 +238,7 @@ internal static partial class TableDecorator
         var firstData = rowCount;
         foreach (var c in cells)
         {
-            if (c.Row < firstData && (IsDataText(c.Text) || IsTotalLabel(c)))
+            if (c.Row < firstData && (IsDataText(c.Text) || IsTotalLabel(c, cells)))
             {
                 firstData = c.Row;
             }

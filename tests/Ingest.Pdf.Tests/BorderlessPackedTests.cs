@@ -1,0 +1,221 @@
+using Ingest.Core.Layout;
+using Ingest.Tests.Common;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Ingest.Pdf.Tests;
+
+/// <summary>Regression tests for borderless, packed final-account tables (synthetic corpus, /Rotate 90 pages).</summary>
+public sealed class BorderlessPackedTests
+{
+    private static ExtractedFile Extract(string name, params int[] pages)
+    {
+        var extractor = new PdfFileExtractor(new ExtractionOptions(), NullLogger<PdfFileExtractor>.Instance);
+        return extractor.Extract(Path.Combine(RepoPaths.Corpus, name), pages.Length == 0 ? null : pages.ToHashSet());
+    }
+
+    private static int RowOf(TableGrid grid, int col, string text) =>
+        Enumerable.Range(0, grid.RowCount).Single(r => grid.Text(r, col) == text);
+
+    [Fact]
+    public void Blank_inner_column_rows_at_the_page_bottom_stay_in_the_table()
+    {
+        // The two-sided 收入支出决算总表 is cut at the page bottom after two expenditure lines whose amounts are blank:
+        // single-run rows in the right-hand label column, not notes.
+        var page = Assert.Single(Extract("syn_007_2025_final_dept.pdf", 7).Pages);
+        var table = Assert.Single(page.Tables);
+        Assert.Equal(4, table.ColCount);
+        var grid = TableGrid.Of(table);
+        Assert.Equal("二十五、债务还本支出", grid.Text(table.RowCount - 1, 2));
+        Assert.Equal("二十四、转移性支出", grid.Text(table.RowCount - 2, 2));
+        Assert.Equal("", grid.Text(table.RowCount - 1, 0));
+        Assert.DoesNotContain(page.TextOutsideTables, l => l.Text.Contains("债务还本支出", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Borderless_continuation_with_other_gutters_is_regridded_to_the_table_it_continues()
+    {
+        var file = Extract("syn_007_2025_final_dept.pdf");
+
+        // 支出决算表: 7 columns on page 8; page 9 continues it (no title) with its own cuts.
+        var spending = file.Tables.Single(t => t.Title == "2025年支出决算表");
+        Assert.Equal([8, 9], spending.Pages);
+        Assert.Equal(7, spending.ColCount);
+        var grid = TableGrid.Of(spending);
+        var r = RowOf(grid, 0, "2080206");
+        Assert.Equal("社会组织管理", grid.Text(r, 1));
+        Assert.Equal("1,257,262.32", grid.Text(r, 2));
+        Assert.Equal("1,138,863.12", grid.Text(r, 4));
+        Assert.Equal("118,399.20", grid.Text(r, 5));
+        Assert.Equal("", grid.Text(r, 6));
+
+        // 一般公共预算支出决算表: 11 columns on page 10, page 11 shows only 8 gutters (blank columns have none).
+        var general = file.Tables.Single(t => t.Title == "2025年一般公共预算支出决算表");
+        Assert.Equal([10, 11], general.Pages);
+        Assert.Equal(11, general.ColCount);
+        grid = TableGrid.Of(general);
+        r = RowOf(grid, 0, "2100717");
+        Assert.Equal("1,561,550.10", grid.Text(r, 2));
+        Assert.Equal("", grid.Text(r, 3));
+        Assert.Equal("1,561,550.10", grid.Text(r, 8));
+        Assert.Equal("254,707.30", grid.Text(r, 9));
+        Assert.Equal("1,306,842.80", grid.Text(r, 10));
+
+        // 收入支出决算总表 continues on page 8 with its last rows in the right-hand columns.
+        var summary = file.Tables.Single(t => t.Title == "2025年收入支出决算总表");
+        Assert.Equal([7, 8], summary.Pages);
+        grid = TableGrid.Of(summary);
+        r = RowOf(grid, 0, "收入总计");
+        Assert.Equal("34,244,233.12", grid.Text(r, 1));
+        Assert.Equal("支出总计", grid.Text(r, 2));
+        Assert.Equal("34,244,233.12", grid.Text(r, 3));
+    }
+
+    [Fact]
+    public void Empty_borderless_template_table_is_found_with_its_header_and_total_row()
+    {
+        // 本表无数据: header lines without figures over a lone 合计, then the note. Columns are the header's leaves.
+        var page = Assert.Single(Extract("syn_015_2022_final_dept.pdf", 12).Pages);
+        var table = Assert.Single(page.Tables);
+        Assert.Equal("南京市鼓楼区城市管理局2022年国有资本经营预算财政拨款支出决算表", table.Title);
+        Assert.Equal(9, table.ColCount);
+        Assert.Equal(3, table.RowCount);
+        Assert.Equal(2, table.HeaderRows);
+        var grid = TableGrid.Of(table);
+        Assert.Equal(3, grid[0, 0]!.ColSpan);
+        Assert.Equal("功能分类科目编码", grid.Text(0, 0));
+        Assert.Equal(["类", "款", "项", "科目名称", "合计", "小计", "人员经费", "公用经费", "项目支出"], grid.RowTexts(1));
+        Assert.Equal(3, grid[0, 5]!.ColSpan);
+        Assert.Equal("基本支出", grid.Text(0, 5));
+        Assert.Equal("合计", grid.Text(2, 3));
+        Assert.Contains(table.Notes, n => n.Contains("本表无数据", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Blank_zero_columns_shown_only_in_the_header_get_their_own_columns()
+    {
+        // 收入决算表 of a final account: only 总计, 合计, 一般公共预算 and 政府性基金 carry figures; the other columns are
+        // blank in every line and exist only as (wrapped) header words, partly right of the last figure.
+        var page = Assert.Single(Extract("syn_007_2025_final_dept.pdf", 8).Pages);
+        var revenue = page.Tables.Single(t => t.Title == "2025年收入决算表");
+        Assert.Equal(11, revenue.ColCount);
+        var grid = TableGrid.Of(revenue);
+        Assert.Equal(
+            ["单位编码", "单位名称", "总计", "合计", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "事业收入", "事业单位经营收入", "其他收入", "年初结转和结余"],
+            grid.RowTexts(1));
+        Assert.Equal("本年收入", grid.Text(0, 3));
+        Assert.Equal(7, grid[0, 3]!.ColSpan);
+        var r = Enumerable.Range(0, grid.RowCount).Single(i => grid.Text(i, 0) == "431002");
+        Assert.Equal("7,855,615.98", grid.Text(r, 4));
+        Assert.Equal("19,235.30", grid.Text(r, 5));
+        Assert.Equal("", grid.Text(r, 6));
+
+        // A parent word above its leaves (收入 over 项目|决算数) is no leaf: it makes no column of its own.
+        var summary = Extract("syn_007_2025_final_dept.pdf", 9).Pages[0].Tables.Single(t => t.Title == "2025年部门财政拨款收入支出决算总表");
+        Assert.Equal(7, summary.ColCount);
+        grid = TableGrid.Of(summary);
+        Assert.Equal("收入", grid.Text(0, 0));
+        Assert.Equal(2, grid[0, 0]!.ColSpan);
+        Assert.Equal(["项目", "决算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"], grid.RowTexts(1));
+    }
+
+    [Fact]
+    public void Gutter_covered_by_a_centred_parent_is_cut_where_no_leaf_header_lies()
+    {
+        // 本年一般公共预算基本支出 is centred over 合计|人员经费|公用经费 and covers the whole gutter between the 合计 and
+        // 人员经费 figures: the cut must not go through 人员经费.
+        var page = Assert.Single(Extract("syn_017_2023_budget_dept.pdf", 10).Pages);
+        var table = page.Tables.Single(t => t.Title == "2023年基本支出明细表（按经济分类）");
+        Assert.Equal(5, table.ColCount);
+        var grid = TableGrid.Of(table);
+        Assert.Equal(["科目编码", "科目名称", "合计", "人员经费", "公用经费"], grid.RowTexts(1));
+        Assert.Equal("本年一般公共预算基本支出", grid.Text(0, 2));
+        Assert.Equal(3, grid[0, 2]!.ColSpan);
+        Assert.Equal(["", "合计", "940.23", "782.44", "157.79"], grid.RowTexts(2));
+    }
+
+    [Fact]
+    public void Header_parent_does_not_span_cells_that_start_a_level_higher_than_its_children()
+    {
+        // 三公 table with header levels one line apart: 公务用车购置及运行费 spans 小计|购置费|运行费 only; the cells
+        // beside it (centred over both levels) span the header's two rows.
+        var page = Assert.Single(Extract("syn_006_2024_budget_dept.pdf", 13).Pages);
+        var table = Assert.Single(page.Tables);
+        Assert.Equal(7, table.ColCount);
+        Assert.Equal(2, table.HeaderRows);
+        var grid = TableGrid.Of(table);
+        Assert.Equal("公务用车购置及运行费", grid.Text(0, 2));
+        Assert.Equal(3, grid[0, 2]!.ColSpan);
+        Assert.Equal(["“三公”经费合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费", "机关运行经费"], grid.RowTexts(1));
+        Assert.Equal(2, grid[0, 0]!.RowSpan);
+        Assert.Equal(2, grid[0, 6]!.RowSpan);
+    }
+
+    [Fact]
+    public void Parent_header_word_over_a_gap_does_not_hide_a_blank_column()
+    {
+        // 人员经费 is centred over 工资福利支出|对个人和家庭的补助 and lies over the gap between them; the 对个人和家庭的补助
+        // column is blank in every line. The parent must not stop the leaf cut.
+        var table = Assert.Single(Assert.Single(Extract("syn_016_2022_final_dept.pdf", 12).Pages).Tables);
+        Assert.Equal(13, table.ColCount);
+        var grid = TableGrid.Of(table);
+        var leaves = grid.RowTexts(table.HeaderRows - 1).ToList();
+        Assert.Equal("工资福利支出", leaves[6]);
+        Assert.Equal("对个人和家庭的补助", leaves[7]);
+        Assert.Equal("商品和服务支出", leaves[8]);
+        var r = RowOf(grid, 3, "合计");
+        Assert.Equal("27,317,457.28", grid.Text(r, 6));
+        Assert.Equal("", grid.Text(r, 7));
+        Assert.Equal("4,179,438.90", grid.Text(r, 8));
+    }
+
+    [Fact]
+    public void Header_parent_spans_only_its_own_children_in_a_three_level_borderless_header()
+    {
+        // 合计 is centred on the whole header beside 基本支出; 基本支出's 小计 sits a level above 人员经费's children; the
+        // project 小计 belongs to 项目支出, not to 公用经费.
+        var table = Assert.Single(Assert.Single(Extract("syn_016_2022_final_dept.pdf", 12).Pages).Tables);
+        Assert.Equal(3, table.HeaderRows);
+        var grid = TableGrid.Of(table);
+        Assert.Equal("合计", grid.Text(0, 4));
+        Assert.Equal(3, grid[0, 4]!.RowSpan);
+        Assert.Equal("基本支出", grid.Text(0, 5));
+        Assert.Equal((5, 5), (grid[0, 5]!.Col, grid[0, 5]!.ColSpan));
+        Assert.Equal("小计", grid.Text(1, 5));
+        Assert.Equal(2, grid[1, 5]!.RowSpan);
+        Assert.Equal((6, 2), (grid[1, 6]!.Col, grid[1, 6]!.ColSpan));
+        Assert.Equal("人员经费", grid.Text(1, 6));
+        Assert.Equal((8, 2), (grid[1, 8]!.Col, grid[1, 8]!.ColSpan));
+        Assert.Equal("公用经费", grid.Text(1, 8));
+        Assert.Equal("项目支出", grid.Text(0, 10));
+        Assert.Equal((10, 3), (grid[0, 10]!.Col, grid[0, 10]!.ColSpan));
+        Assert.Equal(["小计", "其他运转类", "特定目标类"], grid.RowTexts(2).Skip(10));
+    }
+
+    [Fact]
+    public void Four_level_borderless_header_with_levels_half_a_line_apart_keeps_each_parent_over_its_children()
+    {
+        // 本年支出 > 合计 | 基本支出 (小计 | 人员经费 > 工资福利支出, 对个人和家庭的补助 | 公用经费 > 商品和服务支出, 资本性支出)
+        // | 项目支出 (小计 | 其他运转类 | 特定目标类); wrapped and single-line cells centred in the same level.
+        var page = Assert.Single(Extract("syn_007_2025_final_dept.pdf", 10).Pages);
+        var table = page.Tables.Single(t => t.Title == "2025年一般公共预算支出决算表");
+        Assert.Equal(11, table.ColCount);
+        Assert.Equal(4, table.HeaderRows);
+        var grid = TableGrid.Of(table);
+        (int Col, int Span, int Row, int RowSpan) At(int r, int c) => (grid[r, c]!.Col, grid[r, c]!.ColSpan, grid[r, c]!.Row, grid[r, c]!.RowSpan);
+        Assert.Equal("本年支出", grid.Text(0, 2));
+        Assert.Equal((2, 9, 0, 1), At(0, 2));
+        Assert.Equal("合计", grid.Text(1, 2));
+        Assert.Equal((2, 1, 1, 3), At(1, 2));
+        Assert.Equal("基本支出", grid.Text(1, 3));
+        Assert.Equal((3, 5, 1, 1), At(1, 3));
+        Assert.Equal("小计", grid.Text(2, 3));
+        Assert.Equal((3, 1, 2, 2), At(2, 3));
+        Assert.Equal("人员经费", grid.Text(2, 4));
+        Assert.Equal((4, 2, 2, 1), At(2, 4));
+        Assert.Equal("公用经费", grid.Text(2, 6));
+        Assert.Equal((6, 2, 2, 1), At(2, 6));
+        Assert.Equal("项目支出", grid.Text(1, 8));
+        Assert.Equal((8, 3, 1, 2), At(1, 8));
+        Assert.Equal(["工资福利支出", "对个人和家庭的补助", "商品和服务支出", "资本性支出", "小计", "其他运转类", "特定目标类"], grid.RowTexts(3).Skip(4));
+    }
+}
