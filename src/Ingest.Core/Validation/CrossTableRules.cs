@@ -43,12 +43,15 @@ internal static class CrossTableRules
         // T4 类 rows = T5 类 rows (the general public budget column).
         if (t4 is not null && t5 is not null)
         {
-            foreach (var row in t4.Rows.Where(r => r.Side == "expenditure" && r.FuncCode is { Length: 3 }))
+            // A template may list one 类 under its old and its new name (（九）医疗卫生与计划生育支出 left blank beside
+            // （十）卫生健康支出, both 210): the filled line is the 类's.
+            var leiRows = t4.Rows.Where(r => r.Side == "expenditure" && r.FuncCode is { Length: 3 }).GroupBy(r => r.FuncCode)
+                .Select(g => g.FirstOrDefault(r => !Amounts.IsBlankOrAbsent(t4, r, Columns.GeneralPublicBudget)) ?? g.First());
+            foreach (var row in leiRows)
             {
-                var other = t5.Rows.Find(r => r.FuncCode == row.FuncCode);
                 // Only the general public budget column: a total column also holds government fund money.
                 var a = Amounts.Get(t4, row, Columns.GeneralPublicBudget);
-                if (other is null || a is not { } av || Amounts.Get(t5, other, Columns.Total) is not { Blank: false } b)
+                if (a is not { } av || LeiTotal(t5, row.FuncCode!) is not { Blank: false } b)
                 {
                     continue;
                 }
@@ -95,6 +98,44 @@ internal static class CrossTableRules
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The 合计 of 类 <paramref name="lei"/> in the general public budget table: its 类 row, or, in a table that lists
+    /// only 款 or 项 rows (no 类 row at all), the sum of the highest rows under the 类 (rows with no ancestor row printed),
+    /// provided that the table's highest rows add up to its printed 合计, so that a row lost in reading cannot pass for
+    /// a difference between the tables. Null when the 类 cannot be read from the table.
+    /// </summary>
+    internal static Val? LeiTotal(TableRecord t5, string lei)
+    {
+        if (t5.Rows.Find(r => r.FuncCode == lei) is { } leiRow)
+        {
+            return Amounts.Get(t5, leiRow, Columns.Total);
+        }
+
+        var coded = t5.Rows.Where(r => r.FuncCode is { Length: > 3 }).ToList();
+        if (coded.Count == 0 || t5.Rows.Exists(r => r.FuncCode is { Length: 3 }))
+        {
+            return null;
+        }
+
+        var highest = coded.Where(r => !coded.Exists(p => p != r && p.FuncCode!.Length < r.FuncCode!.Length
+            && r.FuncCode.StartsWith(p.FuncCode, StringComparison.Ordinal))).ToList();
+        if (t5.Rows.Find(r => r.Line == Lines.Total) is not { } totalRow || Amounts.Get(t5, totalRow, Columns.Total) is not { Blank: false } total
+            || Add(highest.Select(r => Amounts.Get(t5, r, Columns.Total) ?? Val.Zero)) is not { } all
+            || Math.Abs(all.Yuan - total.Yuan) > all.HalfUnitYuan + total.HalfUnitYuan)
+        {
+            return null;
+        }
+
+        var under = highest.Where(r => r.FuncCode!.StartsWith(lei, StringComparison.Ordinal)).Select(r => Amounts.Get(t5, r, Columns.Total) ?? Val.Zero).ToList();
+        return under.Count == 0 ? null : Add(under);
+    }
+
+    private static Val? Add(IEnumerable<Val> values)
+    {
+        var list = values.ToList();
+        return list.Count == 0 ? null : new Val(list.Sum(v => v.Yuan), list.Sum(v => v.HalfUnitYuan), list.TrueForAll(v => v.Blank));
     }
 
     internal static Val? BasicOf(TableRecord t, RowRecord row)
