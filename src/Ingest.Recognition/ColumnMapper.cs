@@ -260,6 +260,9 @@ internal static class ColumnMapper
         bool Leaf(string s) => leaf.Contains(s, StringComparison.Ordinal);
         var isTotal = leaf is "合计" or "总计" or "小计" or "合 计" || leaf.EndsWith("合计", StringComparison.Ordinal) || leaf.EndsWith("总计", StringComparison.Ordinal);
 
+        // 完成率 / 预算完成率 / 执行率 (%) beside 预算数 and 决算数, in any table: a rate, never an amount.
+        if (Leaf("完成率") || Leaf("执行率")) return Columns.CompletionRate;
+
         if (family == TableFamily.ThreePublic)
         {
             if (Leaf("因公出国")) return Columns.Abroad;

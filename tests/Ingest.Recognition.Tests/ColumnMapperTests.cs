@@ -46,6 +46,21 @@ public sealed class ColumnMapperTests
     }
 
     [Fact]
+    public void Completion_rate_columns_map_to_completion_rate()
+    {
+        // A 决算 三公 table printing 预算数 | 决算数 | 完成率(%) side by side: the rate is checked by final.completion_rate.
+        var threePublic = Map(TableFamily.ThreePublic, ["项目"], ["预算数"], ["决算数"], ["完成率(%)"]);
+        Assert.Equal(["name", "budget_amount", "final_amount", "completion_rate"], threePublic.Select(c => c.Id));
+
+        // 预算完成率 and 执行率 are the same rate under other names, in any table.
+        var functional = Map(TableFamily.Functional, ["科目编码"], ["科目名称"], ["合计"], ["预算完成率"]);
+        Assert.Equal("completion_rate", functional.Single(c => c.Index == 3).Id);
+        var other = Map(TableFamily.Other, ["项目"], ["年初预算数"], ["执行率（%）"]);
+        Assert.Equal("completion_rate", other.Single(c => c.Index == 2).Id);
+        Assert.Equal(ColumnRole.Value, other.Single(c => c.Index == 2).Role);
+    }
+
+    [Fact]
     public void Unknown_columns_keep_their_printed_header()
     {
         var columns = Map(TableFamily.Functional, ["科目编码"], ["科目名称"], ["合计"], ["备用金"]);

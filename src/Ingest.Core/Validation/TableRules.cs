@@ -395,7 +395,8 @@ internal static class TableRules
             return;
         }
 
-        var valueColumns = t.Columns.Where(c => rows.Exists(r => r.Values.ContainsKey(c.Id))).Select(c => c.Id).Distinct().ToList();
+        // A rate column (完成率) does not add up over rows.
+        var valueColumns = t.Columns.Where(c => c.Id != Columns.CompletionRate && rows.Exists(r => r.Values.ContainsKey(c.Id))).Select(c => c.Id).Distinct().ToList();
         foreach (var parent in coded)
         {
             var code = codeOf(parent)!;
