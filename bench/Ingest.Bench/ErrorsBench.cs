@@ -101,6 +101,10 @@ internal static class ErrorsBench
         var expected = byFamily.Values.Sum(x => x.Expected);
         var found = byFamily.Values.Sum(x => x.Found);
         Console.WriteLine(string.Create(ci, $"TOTAL recall {(expected == 0 ? 1 : (double)found / expected):P2} ({found}/{expected}); precision {(found + falseAlarms.Count == 0 ? 1 : (double)found / (found + falseAlarms.Count)):P2} ({falseAlarms.Count} unexplained); errors on inside-envelope changes: {insideErrors}"));
+        // Error findings on the unchanged base documents are left out of the counts above: show them, by rule.
+        var baseErrors = baseCache.Values.SelectMany(keys => keys.Select(k => k.Split('|')[0])).GroupBy(r => r, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}").ToList();
+        Console.WriteLine(string.Create(ci, $"base documents with error findings: {baseCache.Values.Count(v => v.Count > 0)} of {baseCache.Count}{(baseErrors.Count > 0 ? " (" + string.Join(", ", baseErrors) + ")" : "")}"));
         foreach (var line in misses.Take(args.Contains("--misses") ? 400 : 0))
         {
             Console.WriteLine("  missed: " + line);
