@@ -100,6 +100,11 @@ internal static partial class NarrativeReader
         ("政府性基金", "government_fund"),
         ("国有资本经营", "state_capital"),
         ("一般公共预算支出", "general_public_expenditure"),
+        // 一般公共预算财政拨款支出 is the general public budget's part of 财政拨款支出 (T5 合计, T4 一般公共预算 column),
+        // not all fiscal-grant spending (which also holds 政府性基金): listed before 财政拨款支出, which ends at the same place.
+        ("一般公共预算财政拨款支出", "general_public_expenditure"),
+        ("一般公共预算财政拨款预算支出", "general_public_expenditure"),
+        ("一般公共预算财政拨款决算支出", "general_public_expenditure"),
         ("一般公共预算收支", "general_public_expenditure"),
         ("一般公共预算", "general_public_budget"),
         ("财政拨款收入支出", "fiscal_grant_total"),

@@ -24,9 +24,23 @@ public sealed class NarrativeReaderTests
         // caizhengju 2024 决算 p21.
         var facts = Read("一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。");
         var amount = Assert.Single(facts, f => f.Kind == "amount");
-        Assert.Equal("fiscal_grant_expenditure", amount.Key);
+        Assert.Equal("general_public_expenditure", amount.Key);
         Assert.Equal(29_400_500m, amount.Amount);
         Assert.DoesNotContain(facts, f => f.Amount == 29_939_200m && f.Kind == "amount");
+    }
+
+    [Fact]
+    public void Sh_putuo_caizhengju_2024_general_public_budget_fiscal_grant_spending_is_not_all_fiscal_grant_spending()
+    {
+        // p21: 一般公共预算财政拨款支出 is T5's 合计 / T4's 一般公共预算 column; 财政拨款支出 alone also holds 政府性基金.
+        var facts = Read("一般公共预算财政拨款支出2940.05万元，占本年支出合计的100.00%。与2023年度相比，一般公共预算财政拨款支出减少63.14万元，下降2.10%。财政拨款支出3100.00万元。");
+        var general = Assert.Single(facts, f => f.Key == "general_public_expenditure");
+        Assert.Equal(29_400_500m, general.Amount);
+        Assert.Equal(100m, general.Percent);
+        Assert.Equal(631_400m, Assert.Single(facts, f => f.Key == "general_public_expenditure.change").Amount);
+        Assert.Equal(31_000_000m, Assert.Single(facts, f => f.Key == "fiscal_grant_expenditure").Amount);
+        Assert.Equal("general_public_expenditure.completion",
+            Assert.Single(Read("一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。"), f => f.Kind == "completion").Key);
     }
 
     [Fact]
@@ -99,7 +113,7 @@ public sealed class NarrativeReaderTests
         var facts = Read("一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，占71.73%；社会保障和就业支出（类）326.72万元，占11.11%。");
         var general = facts.Single(f => f.Key == "expenditure.201");
         Assert.Equal(21_066_600m, general.Amount);
-        Assert.Equal("fiscal_grant_expenditure", general.BaseKey);
+        Assert.Equal("general_public_expenditure", general.BaseKey);
         Assert.Equal(29_400_500m, general.BaseAmount);
         Assert.Equal(3_267_200m, facts.Single(f => f.Key == "expenditure.208").Amount);
     }
