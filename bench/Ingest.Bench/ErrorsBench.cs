@@ -105,6 +105,11 @@ internal static class ErrorsBench
         var baseErrors = baseCache.Values.SelectMany(keys => keys.Select(k => k.Split('|')[0])).GroupBy(r => r, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}").ToList();
         Console.WriteLine(string.Create(ci, $"base documents with error findings: {baseCache.Values.Count(v => v.Count > 0)} of {baseCache.Count}{(baseErrors.Count > 0 ? " (" + string.Join(", ", baseErrors) + ")" : "")}"));
+        foreach (var (doc, keys) in baseCache.Where(b => b.Value.Count > 0 && args.Contains("--base-errors")))
+        {
+            Console.WriteLine($"  base {doc}: {string.Join("; ", keys)}");
+        }
+
         foreach (var line in misses.Take(args.Contains("--misses") ? 400 : 0))
         {
             Console.WriteLine("  missed: " + line);
