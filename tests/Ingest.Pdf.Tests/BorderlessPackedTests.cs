@@ -119,6 +119,36 @@ public sealed class BorderlessPackedTests
     }
 
     [Fact]
+    public void Three_public_vehicle_subtotal_figures_stay_under_their_subtotal_header()
+    {
+        // syn_007 p12: the 小计 figures (right-aligned, 15.24) lie in the gap between the 小计 and 购置费 header words;
+        // the cut went left of them (the widest free stretch), so they landed under 公务用车购置费.
+        var page = Assert.Single(Extract("syn_007_2025_final_dept.pdf", 12).Pages);
+        var table = page.Tables.Single(t => (t.Title ?? "").Contains("“三公”经费支出决算表", StringComparison.Ordinal));
+        Assert.Equal(7, table.ColCount);
+        var grid = TableGrid.Of(table);
+        Assert.Equal(["项目", "“三公”经费合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费"], grid.RowTexts(1));
+        Assert.Equal(["预算数", "19.05", "", "15.24", "", "15.24", "3.81"], grid.RowTexts(2));
+        Assert.Equal(["决算数", "15.65", "", "13.35", "", "13.35", "2.30"], grid.RowTexts(3));
+    }
+
+    [Fact]
+    public void Three_public_leaves_half_a_line_apart_are_side_by_side_columns()
+    {
+        // syn_015 p11: 因公出国（境）费 and 公务接待费 are centred over both header levels, half a line above 小计 and
+        // 公务用车运行费 beside them (the boxes touch): they were taken for parents, so 因公出国（境）费|小计 and
+        // 公务用车运行费|公务接待费 each came out as one column. The gap after 公务用车运行费 runs to the next word.
+        var page = Assert.Single(Extract("syn_015_2022_final_dept.pdf", 11).Pages);
+        var table = page.Tables.Single(t => (t.Title ?? "").Contains("“三公”经费支出决算表", StringComparison.Ordinal));
+        Assert.Equal(7, table.ColCount);
+        var grid = TableGrid.Of(table);
+        Assert.Equal(3, grid[0, 3]!.ColSpan);
+        Assert.Equal(["项目", "“三公”经费合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费"], grid.RowTexts(1));
+        Assert.Equal(["预算数", "14.55", "13.29", "", "", "", "1.26"], grid.RowTexts(2));
+        Assert.Equal(["决算数", "10.01", "9.05", "", "", "", "0.96"], grid.RowTexts(3));
+    }
+
+    [Fact]
     public void Gutter_covered_by_a_centred_parent_is_cut_where_no_leaf_header_lies()
     {
         // 本年一般公共预算基本支出 is centred over 合计|人员经费|公用经费 and covers the whole gutter between the 合计 and

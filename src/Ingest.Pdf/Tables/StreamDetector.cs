@@ -472,6 +472,12 @@ internal static class StreamDetector
             .Select(a => a.Box).ToList();
         var blocking = runs.Where(a => runs.Count(b => b != a && b.Box.Top >= a.Box.Bottom - 1 && Overlap(a.Box, b.Box)) < 2)
             .Select(a => a.Box).ToList();
+        if (Debug)
+        {
+            Console.Error.WriteLine("leaves " + string.Join(" ", leaves.Select(b => $"[{b.Left:F0}-{b.Right:F0} {b.Top:F0}-{b.Bottom:F0}]")) + " cuts " + string.Join(",", cuts.Select(c => c.ToString("F0", System.Globalization.CultureInfo.InvariantCulture))));
+            Console.Error.WriteLine("runs " + string.Join(" | ", runs.Select(b => $"{b.Text} [{b.Box.Left:F0}-{b.Box.Right:F0} {b.Box.Top:F0}-{b.Box.Bottom:F0}]")));
+        }
+
         var edges = new List<double> { left };
         edges.AddRange(cuts.Order());
         edges.Add(right);
@@ -481,20 +487,65 @@ internal static class StreamDetector
             // Leaves side by side on one header level (their lines overlap in height); a word above another one
             // beside it is a parent centred over more than its column (收入 over 项目|决算数).
             var end = inColumn.Count > 0 ? inColumn[0].Right : 0;
+            var before = inColumn.Count > 0 ? inColumn[0] : default;
             for (var i = 1; i < inColumn.Count; i++)
             {
                 var leaf = inColumn[i];
-                var level = inColumn.Take(i).Any(b => Math.Min(b.Bottom, leaf.Bottom) - Math.Max(b.Top, leaf.Top) > 0.2 * leaf.Height);
-                if (level && leaf.Left - end >= 0.3 * leaf.Height && FreeStretch(end, leaf.Left, blocking, cover, bodyL) is { } cut)
+                // Packed headers centre a cell over both levels half a line above the lower level's words: boxes that
+                // touch are side by side too (因公出国（境）费 beside 公务用车's 小计).
+                var level = inColumn.Take(i).Any(b => Math.Min(b.Bottom, leaf.Bottom) - Math.Max(b.Top, leaf.Top) > -0.1 * leaf.Height);
+                if (level && leaf.Left - end >= 0.3 * leaf.Height && LeafCut(before, leaf, end, blocking, cover, bodyL) is { } cut)
                 {
                     added.Add(cut);
                 }
 
-                end = Math.Max(end, leaf.Right);
+                if (leaf.Right > end)
+                {
+                    end = leaf.Right;
+                    before = leaf;
+                }
             }
         }
 
         return added;
+    }
+
+    /// <summary>
+    /// The cut between two side-by-side header leaves of one body column, between <paramref name="end"/> (the right of
+    /// <paramref name="left"/>) and <paramref name="right"/>. Body text in that gap (right-aligned figures under a
+    /// centred header) belongs to the leaf whose centre is nearer: the cut goes on the other side of it.
+    /// </summary>
+    private static double? LeafCut(Box left, Box right, double end, List<Box> blocking, int[] cover, double bodyL)
+    {
+        bool Covered(int bin) => bin >= 0 && bin < cover.Length && cover[bin] > 0;
+        var from = (int)Math.Ceiling(end - bodyL);
+        var to = (int)Math.Floor(right.Left - bodyL);
+        var inGap = Enumerable.Range(from, Math.Max(0, to - from + 1)).Where(Covered).ToList();
+        if (inGap.Count > 0)
+        {
+            int lo = inGap[0], hi = inGap[^1];
+            while (Covered(lo - 1))
+            {
+                lo--;
+            }
+
+            while (Covered(hi + 1))
+            {
+                hi++;
+            }
+
+            var centre = bodyL + ((lo + hi + 1) / 2.0);
+            var toLeft = Math.Abs(centre - left.CenterX) <= Math.Abs(centre - right.CenterX);
+            var side = toLeft
+                ? FreeStretch(Math.Max(end, bodyL + hi + 1), right.Left, blocking, cover, bodyL)
+                : FreeStretch(end, Math.Min(right.Left, bodyL + lo), blocking, cover, bodyL);
+            if (side is not null)
+            {
+                return side;
+            }
+        }
+
+        return FreeStretch(end, right.Left, blocking, cover, bodyL);
     }
 
     /// <summary>Middle of the widest stretch (at least 1 pt) of [from, to] that no body run and no blocking box covers.</summary>
@@ -503,7 +554,8 @@ internal static class StreamDetector
         double? best = null;
         var widest = 1.0;
         double? start = null;
-        for (var x = from; x <= to + 0.25; x += 0.5)
+        // One step past `to` always closes a stretch that runs to the end of the range.
+        for (var x = from; x <= to + 0.5; x += 0.5)
         {
             var bin = (int)Math.Floor(x - bodyL);
             var free = x <= to && (bin < 0 || bin >= cover.Length || cover[bin] == 0) && !blocking.Exists(b => b.Left <= x && b.Right >= x);
