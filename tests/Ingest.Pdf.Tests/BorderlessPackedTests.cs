@@ -149,6 +149,21 @@ public sealed class BorderlessPackedTests
     }
 
     [Fact]
+    public void Wrapped_header_word_between_two_words_of_another_line_keeps_its_column()
+    {
+        // syn_015 p7 收入决算表: 事业收入 and 其他收入 sit on one header line with the wrapped 事业单位经/营收入 half a line
+        // up between them; the cut between the two words went through it, so 事业单位经营收入 and 其他收入 were one column.
+        var page = Assert.Single(Extract("syn_015_2022_final_dept.pdf", 7).Pages);
+        var revenue = page.Tables.Single(t => (t.Title ?? "").Contains("部门收入决算表", StringComparison.Ordinal));
+        Assert.Equal(11, revenue.ColCount);
+        var grid = TableGrid.Of(revenue);
+        Assert.Equal(
+            ["单位编码", "单位名称", "总计", "合计", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "事业收入", "事业单位经营收入", "其他收入", "年初结转和结余"],
+            grid.RowTexts(1));
+        Assert.Equal(["903001", "南京市鼓楼区城市管理局（本级）", "1560.08", "1560.08", "1506.94", "", "", "", "", "53.14", ""], grid.RowTexts(3));
+    }
+
+    [Fact]
     public void Gutter_covered_by_a_centred_parent_is_cut_where_no_leaf_header_lies()
     {
         // 本年一般公共预算基本支出 is centred over 合计|人员经费|公用经费 and covers the whole gutter between the 合计 and

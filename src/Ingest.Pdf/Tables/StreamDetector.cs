@@ -685,6 +685,11 @@ internal static class StreamDetector
         // body column, with no figure under the gap between them, are two columns.
         var headerEnd = block.FindIndex(r => r.Runs.Exists(x => TableDecorator.IsDataText(x.Text)));
         var bodyCuts = cuts.Order().ToList();
+        // A header word of another line between the two (a wrapped 事业单位经/营收入 half a line up between 事业收入
+        // and 其他收入) is a column of its own: the cut would go through it. Parents over several words do not count.
+        var headerRuns = block.Take(Math.Max(0, headerEnd)).SelectMany(r => r.Runs).ToList();
+        var crossing = headerRuns.Where(a => headerRuns.Count(b => b != a && b.Box.Top >= a.Box.Bottom - 1
+            && Math.Min(a.Box.Right, b.Box.Right) - Math.Max(a.Box.Left, b.Box.Left) > 0.5) < 2).ToList();
         for (var r = 0; r < headerEnd; r++)
         {
             var runs = block[r].Runs;
@@ -708,9 +713,10 @@ internal static class StreamDetector
                     clear = x < 0 || x >= bins || !figureCover[x];
                 }
 
-                if (clear)
+                var mid = (from + to) / 2;
+                if (clear && !crossing.Exists(a => a.Box.Left < mid && a.Box.Right > mid))
                 {
-                    cuts.Add((from + to) / 2);
+                    cuts.Add(mid);
                 }
             }
         }
