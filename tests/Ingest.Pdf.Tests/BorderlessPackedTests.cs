@@ -164,6 +164,23 @@ public sealed class BorderlessPackedTests
     }
 
     [Fact]
+    public void Empty_table_whose_header_ends_a_page_and_whose_total_starts_the_next_is_found()
+    {
+        // syn_007: 2025年国有资本经营预算支出决算表 prints its one header line at the bottom of p12, its lone 合计 and the
+        // 本表无数据 note at the top of p13; neither part was a table.
+        var file = Extract("syn_007_2025_final_dept.pdf", 12, 13);
+        var table = Assert.Single(file.Tables, t => t.Title == "2025年国有资本经营预算支出决算表");
+        Assert.Equal([12, 13], table.Pages);
+        Assert.Equal(5, table.ColCount);
+        Assert.Equal(2, table.RowCount);
+        Assert.Equal("单位：元", table.UnitText);
+        var grid = TableGrid.Of(table);
+        Assert.Equal(["科目编码", "科目名称", "合计", "基本支出", "项目支出"], grid.RowTexts(0));
+        Assert.Equal(["合计", "", "", "", ""], grid.RowTexts(1));
+        Assert.Contains(table.Fragments[^1].Notes, n => n.Contains("故本表无数据", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Gutter_covered_by_a_centred_parent_is_cut_where_no_leaf_header_lies()
     {
         // 本年一般公共预算基本支出 is centred over 合计|人员经费|公用经费 and covers the whole gutter between the 合计 and

@@ -36,17 +36,27 @@ internal static class StreamDetector
         var textWidth = Math.Max(1, textRight - textLeft);
 
         var block = new List<TextRow>();
-        void Close()
+        var firstBlock = true;
+        var lastWasLabel = false;
+        var blockAfterLabel = false;
+        void Close(bool pageEnd = false)
         {
             if (block.Count > 0)
             {
-                var t = BuildTable(block, options);
+                // A table cut at a page edge: its lone total row at the top of the next page, or its header (under its
+                // title) at the bottom of this one with nothing under it. Each is a fragment for ContinuationJoiner.
+                // Nothing of the page (a ruled table) may lie above the total row or below the header.
+                var top = block[0].Box.Top;
+                var t = BuildTable(block, options)
+                    ?? (firstBlock && !exclusions.Any(e => e.Top < top) ? LoneTotalRow(block) : null)
+                    ?? (pageEnd && blockAfterLabel && !exclusions.Any(e => e.Bottom > top) ? HeaderOnly(block) : null);
                 if (t is not null)
                 {
                     tables.Add(t);
                 }
 
                 block = [];
+                firstBlock = false;
             }
         }
 
@@ -70,13 +80,24 @@ internal static class StreamDetector
 
             if (!prose && !crossesExclusion && !label)
             {
+                if (block.Count == 0)
+                {
+                    blockAfterLabel = lastWasLabel;
+                }
+
                 block.Add(row);
             }
 
+            if (prose || crossesExclusion)
+            {
+                firstBlock = false;
+            }
+
+            lastWasLabel = label;
             prev = row;
         }
 
-        Close();
+        Close(pageEnd: true);
         return tables;
     }
 
@@ -442,6 +463,97 @@ internal static class StreamDetector
         cells.Add(new RawCell(h.Rows, col, 1, span, new Box(colLines[col], rowLines[^2], colLines[col + span], rowLines[^1]), LineBuilder.CellText(glyphs)));
         var bounds = new Box(colLines[0], rowLines[0], colLines[^1], rowLines[^1]);
         return new RawTable { Bounds = bounds, RowLines = rowLines, ColLines = colLines, Cells = cells, Method = "stream" };
+    }
+
+    /// <summary>
+    /// The first text of a page is one line starting with a total label (合计, or 合计 and its figures), alone or over
+    /// a note: the last row of a table on the page before, one column per run.
+    /// </summary>
+    private static RawTable? LoneTotalRow(List<TextRow> block)
+    {
+        // Notes under it stay outside the table.
+        if (!IsTotalText(block[0].Runs[0].Text)
+            || (block.Count > 1 && !(block[1].Runs.Count == 1 && TableDecorator.IsNoteText(block[1].Runs[0].Text))))
+        {
+            return null;
+        }
+
+        var runs = block[0].Runs;
+        if (runs.Skip(1).Any(r => !TableDecorator.IsDataText(r.Text)))
+        {
+            return null;
+        }
+
+        var colLines = new List<double> { runs[0].Box.Left - 1 };
+        for (var i = 1; i < runs.Count; i++)
+        {
+            colLines.Add((runs[i - 1].Box.Right + runs[i].Box.Left) / 2);
+        }
+
+        colLines.Add(runs[^1].Box.Right + 1);
+        var box = block[0].Box;
+        var rowLines = new List<double> { box.Top - 1, box.Bottom + 1 };
+        var cells = runs.Select((r, i) => new RawCell(0, i, 1, 1, new Box(colLines[i], rowLines[0], colLines[i + 1], rowLines[1]), LineBuilder.CellText(r.Glyphs))
+        {
+            TextBox = GridMath.BoundsOf(r.Glyphs),
+        }).ToList();
+        return new RawTable { Bounds = new Box(colLines[0], rowLines[0], colLines[^1], rowLines[1]), RowLines = rowLines, ColLines = colLines, Cells = cells, Method = "stream" };
+    }
+
+    /// <summary>
+    /// The last text of a page under a title is a table header without a body (one or two lines of short header
+    /// words, one of at least three words, no figures): a table whose body starts on the next page. Columns are the
+    /// header's leaves.
+    /// </summary>
+    private static RawTable? HeaderOnly(List<TextRow> block)
+    {
+        if (block.Count > 2 || !block.Exists(r => r.Runs.Count >= 3)
+            || block.Exists(r => r.Runs.Exists(x => TableDecorator.IsDataText(x.Text) || x.Text.Length > 16 || !x.Text.Any(CharClass.IsCjk)
+                || x.Text.Contains('：', StringComparison.Ordinal) || x.Text.Contains(':', StringComparison.Ordinal))))
+        {
+            return null;
+        }
+
+        var runs = block.SelectMany(r => r.Runs).ToList();
+        static bool Overlap(Box a, Box b) => Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left) > 0.5;
+        var leaves = runs.Where(a => !runs.Exists(b => b != a && b.Box.Top >= a.Box.Bottom - 1 && Overlap(a.Box, b.Box)))
+            .Select(a => a.Box).OrderBy(b => b.Left).ToList();
+        var colLines = new List<double> { block.Min(r => r.Box.Left) - 1 };
+        var right = leaves[0].Right;
+        foreach (var leaf in leaves.Skip(1))
+        {
+            if (leaf.Left > right)
+            {
+                colLines.Add((right + leaf.Left) / 2);
+            }
+
+            right = Math.Max(right, leaf.Right);
+        }
+
+        colLines.Add(Math.Max(right, block.Max(r => r.Box.Right)) + 1);
+        if (colLines.Count < 4)
+        {
+            return null;
+        }
+
+        var slots = AssignSlots(block, colLines);
+        var rowLines = new List<double> { block[0].Box.Top - 1 };
+        for (var r = 1; r < block.Count; r++)
+        {
+            rowLines.Add((block[r - 1].Box.Bottom + block[r].Box.Top) / 2);
+        }
+
+        rowLines.Add(block[^1].Box.Bottom + 1);
+        var cells = new List<RawCell>();
+        for (var r = 0; r < block.Count; r++)
+        {
+            foreach (var (col, span, glyphs) in slots[r].OrderBy(x => x.Col))
+            {
+                cells.Add(new RawCell(r, col, 1, span, new Box(colLines[col], rowLines[r], colLines[col + span], rowLines[r + 1]), LineBuilder.CellText(glyphs)));
+            }
+        }
+
+        return new RawTable { Bounds = new Box(colLines[0], rowLines[0], colLines[^1], rowLines[^1]), RowLines = rowLines, ColLines = colLines, Cells = cells, Method = "stream" };
     }
 
     private static bool IsTotalText(string text)
