@@ -181,6 +181,22 @@ public sealed class BorderlessPackedTests
     }
 
     [Fact]
+    public void Lone_total_line_continues_a_ruled_header_that_ends_the_page_before()
+    {
+        // syn_003: 2021年政府性基金预算财政拨款支出决算表 is a ruled header row at the bottom of p11; its 合计 (unruled)
+        // and the 本表无数据 note open p12. The borderless one-row fragment was not joined to the ruled table.
+        var file = Extract("syn_003_2021_final_dept.pdf", 11, 12);
+        var table = Assert.Single(file.Tables, t => t.Title == "2021年政府性基金预算财政拨款支出决算表");
+        Assert.Equal([11, 12], table.Pages);
+        Assert.Equal((2, 5), (table.RowCount, table.ColCount));
+        var grid = TableGrid.Of(table);
+        Assert.Equal(["科目编码", "科目名称", "合计", "基本支出", "项目支出"], grid.RowTexts(0));
+        // 合计 (x 157-175) lies right of the ruled 科目编码 column: in the 科目名称 column.
+        Assert.Equal(["", "合计", "", "", ""], grid.RowTexts(1));
+        Assert.Equal([11, 12], table.RowPages);
+    }
+
+    [Fact]
     public void Gutter_covered_by_a_centred_parent_is_cut_where_no_leaf_header_lies()
     {
         // 本年一般公共预算基本支出 is centred over 合计|人员经费|公用经费 and covers the whole gutter between the 合计 and

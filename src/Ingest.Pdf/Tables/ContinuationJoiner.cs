@@ -92,7 +92,9 @@ internal static class ContinuationJoiner
     /// </summary>
     public static TableFragment? Regrid(TableFragment previous, TableFragment next)
     {
-        if (previous.Method != "stream" || next.Method != "stream" || HasOwnTitle(next) || previous.ColLefts.Count != previous.ColCount)
+        // A ruled table continues borderless only as its lone total row (合计 under a ruled header that ends a page).
+        var ruledTotal = previous.Method == "lattice" && next.RowCount == 1;
+        if ((previous.Method != "stream" && !ruledTotal) || next.Method != "stream" || HasOwnTitle(next) || previous.ColLefts.Count != previous.ColCount)
         {
             return null;
         }
