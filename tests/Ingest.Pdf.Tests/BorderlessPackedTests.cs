@@ -119,6 +119,84 @@ public sealed class BorderlessPackedTests
     }
 
     [Fact]
+    public void Three_public_vehicle_subtotal_figures_stay_under_their_subtotal_header()
+    {
+        // syn_007 p12: the 小计 figures (right-aligned, 15.24) lie in the gap between the 小计 and 购置费 header words;
+        // the cut went left of them (the widest free stretch), so they landed under 公务用车购置费.
+        var page = Assert.Single(Extract("syn_007_2025_final_dept.pdf", 12).Pages);
+        var table = page.Tables.Single(t => (t.Title ?? "").Contains("“三公”经费支出决算表", StringComparison.Ordinal));
+        Assert.Equal(7, table.ColCount);
+        var grid = TableGrid.Of(table);
+        Assert.Equal(["项目", "“三公”经费合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费"], grid.RowTexts(1));
+        Assert.Equal(["预算数", "19.05", "", "15.24", "", "15.24", "3.81"], grid.RowTexts(2));
+        Assert.Equal(["决算数", "15.65", "", "13.35", "", "13.35", "2.30"], grid.RowTexts(3));
+    }
+
+    [Fact]
+    public void Three_public_leaves_half_a_line_apart_are_side_by_side_columns()
+    {
+        // syn_015 p11: 因公出国（境）费 and 公务接待费 are centred over both header levels, half a line above 小计 and
+        // 公务用车运行费 beside them (the boxes touch): they were taken for parents, so 因公出国（境）费|小计 and
+        // 公务用车运行费|公务接待费 each came out as one column. The gap after 公务用车运行费 runs to the next word.
+        var page = Assert.Single(Extract("syn_015_2022_final_dept.pdf", 11).Pages);
+        var table = page.Tables.Single(t => (t.Title ?? "").Contains("“三公”经费支出决算表", StringComparison.Ordinal));
+        Assert.Equal(7, table.ColCount);
+        var grid = TableGrid.Of(table);
+        Assert.Equal(3, grid[0, 3]!.ColSpan);
+        Assert.Equal(["项目", "“三公”经费合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费"], grid.RowTexts(1));
+        Assert.Equal(["预算数", "14.55", "13.29", "", "", "", "1.26"], grid.RowTexts(2));
+        Assert.Equal(["决算数", "10.01", "9.05", "", "", "", "0.96"], grid.RowTexts(3));
+    }
+
+    [Fact]
+    public void Wrapped_header_word_between_two_words_of_another_line_keeps_its_column()
+    {
+        // syn_015 p7 收入决算表: 事业收入 and 其他收入 sit on one header line with the wrapped 事业单位经/营收入 half a line
+        // up between them; the cut between the two words went through it, so 事业单位经营收入 and 其他收入 were one column.
+        var page = Assert.Single(Extract("syn_015_2022_final_dept.pdf", 7).Pages);
+        var revenue = page.Tables.Single(t => (t.Title ?? "").Contains("部门收入决算表", StringComparison.Ordinal));
+        Assert.Equal(11, revenue.ColCount);
+        var grid = TableGrid.Of(revenue);
+        Assert.Equal(
+            ["单位编码", "单位名称", "总计", "合计", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "事业收入", "事业单位经营收入", "其他收入", "年初结转和结余"],
+            grid.RowTexts(1));
+        Assert.Equal(["903001", "南京市鼓楼区城市管理局（本级）", "1560.08", "1560.08", "1506.94", "", "", "", "", "53.14", ""], grid.RowTexts(3));
+    }
+
+    [Fact]
+    public void Empty_table_whose_header_ends_a_page_and_whose_total_starts_the_next_is_found()
+    {
+        // syn_007: 2025年国有资本经营预算支出决算表 prints its one header line at the bottom of p12, its lone 合计 and the
+        // 本表无数据 note at the top of p13; neither part was a table.
+        var file = Extract("syn_007_2025_final_dept.pdf", 12, 13);
+        var table = Assert.Single(file.Tables, t => t.Title == "2025年国有资本经营预算支出决算表");
+        Assert.Equal([12, 13], table.Pages);
+        Assert.Equal(5, table.ColCount);
+        Assert.Equal(2, table.RowCount);
+        Assert.Equal("单位：元", table.UnitText);
+        var grid = TableGrid.Of(table);
+        Assert.Equal(["科目编码", "科目名称", "合计", "基本支出", "项目支出"], grid.RowTexts(0));
+        Assert.Equal(["合计", "", "", "", ""], grid.RowTexts(1));
+        Assert.Contains(table.Fragments[^1].Notes, n => n.Contains("故本表无数据", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Lone_total_line_continues_a_ruled_header_that_ends_the_page_before()
+    {
+        // syn_003: 2021年政府性基金预算财政拨款支出决算表 is a ruled header row at the bottom of p11; its 合计 (unruled)
+        // and the 本表无数据 note open p12. The borderless one-row fragment was not joined to the ruled table.
+        var file = Extract("syn_003_2021_final_dept.pdf", 11, 12);
+        var table = Assert.Single(file.Tables, t => t.Title == "2021年政府性基金预算财政拨款支出决算表");
+        Assert.Equal([11, 12], table.Pages);
+        Assert.Equal((2, 5), (table.RowCount, table.ColCount));
+        var grid = TableGrid.Of(table);
+        Assert.Equal(["科目编码", "科目名称", "合计", "基本支出", "项目支出"], grid.RowTexts(0));
+        // 合计 (x 157-175) lies right of the ruled 科目编码 column: in the 科目名称 column.
+        Assert.Equal(["", "合计", "", "", ""], grid.RowTexts(1));
+        Assert.Equal([11, 12], table.RowPages);
+    }
+
+    [Fact]
     public void Gutter_covered_by_a_centred_parent_is_cut_where_no_leaf_header_lies()
     {
         // 本年一般公共预算基本支出 is centred over 合计|人员经费|公用经费 and covers the whole gutter between the 合计 and

@@ -78,7 +78,7 @@ public sealed class RealCorpusTests
             new("“三公”经费", 28, 4, 7, (3, 0, "22.91"), (3, 2, "1.35"), (3, 6, "786.09"), (2, 4, "购置费")),
             new("财政项目支出绩效目标填报表", 31, 16, 8),
         ]),
-        ["sh-putuo_wanli-jiedao_2025_budget_dept.pdf"] = (11,
+        ["sh-putuo_wanli-jiedao_2025_budget_dept.pdf"] = (10,
         [
             new("财务收支预算总表", 9, 16, 4),
             new("一般公共预算支出功能分类预算表", 20, 70, 7),

@@ -91,6 +91,31 @@ public sealed class RealFileTests
         Assert.Single(file.Tables, t => t.Title == "2023年部门“三公”经费和机关运行经费预算表" && t.UnitText == "单位:万元");
     }
 
+    /// <summary>
+    /// wanli-jiedao 2025: the 部门支出预算总表 ends with its 合计 row alone at the top of p18, ruled without the inner
+    /// lines of the code columns (a 4-column grid): it continues the table of p14–17, its label spanning the 4 code/name
+    /// columns and its figures in the table's own columns (pdftotext -layout -f 18: 合计 189,767,551 101,341,746 88,425,805).
+    /// </summary>
+    [Fact]
+    public void Wanli_2025_lone_total_row_continues_the_expenditure_summary()
+    {
+        var file = Extract("sh-putuo_wanli-jiedao_2025_budget_dept.pdf", 14, 15, 16, 17, 18, 19);
+        var table = Assert.Single(file.Tables, t => t.Title == "2025年部门支出预算总表");
+        Assert.Equal(new[] { 14, 15, 16, 17, 18 }, table.Pages);
+        Assert.Equal(7, table.ColCount);
+        Assert.Equal(18, table.RowPages[^1]);
+        var grid = TableGrid.Of(table);
+        var last = table.RowCount - 1;
+        Assert.Equal("合计", grid.Text(last, 0));
+        Assert.Equal(4, grid[last, 0]!.ColSpan);
+        Assert.Equal("189,767,551", grid.Text(last, 4));
+        Assert.Equal("101,341,746", grid.Text(last, 5));
+        Assert.Equal("88,425,805", grid.Text(last, 6));
+        Assert.Equal("221", grid.Text(last - 1, 0));
+        Assert.Equal("2,177,200", grid.Text(last - 1, 4));
+        Assert.DoesNotContain(file.Tables, t => t.Pages[0] == 18);
+    }
+
     [Fact]
     public void Empty_template_table_is_kept_with_its_note()
     {

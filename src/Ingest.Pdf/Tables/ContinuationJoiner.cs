@@ -28,6 +28,10 @@ internal static class ContinuationJoiner
                 {
                     open.Add(regridded);
                 }
+                else if (candidate && RegridRuled(open![^1], frag, options) is { } ruled)
+                {
+                    open.Add(ruled);
+                }
                 else
                 {
                     open = [frag];
@@ -88,7 +92,9 @@ internal static class ContinuationJoiner
     /// </summary>
     public static TableFragment? Regrid(TableFragment previous, TableFragment next)
     {
-        if (previous.Method != "stream" || next.Method != "stream" || HasOwnTitle(next) || previous.ColLefts.Count != previous.ColCount)
+        // A ruled table continues borderless only as its lone total row (合计 under a ruled header that ends a page).
+        var ruledTotal = previous.Method == "lattice" && next.RowCount == 1;
+        if ((previous.Method != "stream" && !ruledTotal) || next.Method != "stream" || HasOwnTitle(next) || previous.ColLefts.Count != previous.ColCount)
         {
             return null;
         }
@@ -118,6 +124,61 @@ internal static class ContinuationJoiner
         }
 
         return cells.Count == 0 ? null : new TableFragment
+        {
+            Page = next.Page,
+            Bounds = next.Bounds,
+            RowCount = next.RowCount,
+            ColCount = previous.ColCount,
+            Cells = cells,
+            Method = next.Method,
+            Title = next.Title,
+            UnitText = next.UnitText,
+            Captions = next.Captions,
+            Notes = next.Notes,
+            HeaderRows = 0,
+            RowTops = next.RowTops,
+            ColLefts = previous.ColLefts,
+        };
+    }
+
+    /// <summary>
+    /// A ruled continuation with fewer columns because a row spans some of them without inner rulings (the table's
+    /// 合计 row alone at the top of the next page, its label across the code columns): when it has no title and no
+    /// header, and each of its column lines is one of the table's (both outer edges included), it is that table's
+    /// continuation, each cell spanning the table's columns between its lines. Null when it is not.
+    /// </summary>
+    public static TableFragment? RegridRuled(TableFragment previous, TableFragment next, ExtractionOptions options)
+    {
+        if (previous.Method != "lattice" || next.Method != "lattice" || HasOwnTitle(next) || next.HeaderRows > 0
+            || next.ColCount >= previous.ColCount || previous.ColLefts.Count != previous.ColCount || next.ColLefts.Count != next.ColCount)
+        {
+            return null;
+        }
+
+        var lines = previous.ColLefts.Append(previous.Bounds.Right).ToList();
+        var nextLines = next.ColLefts.Append(next.Bounds.Right).ToList();
+        var map = new int[nextLines.Count];
+        for (var i = 0; i < nextLines.Count; i++)
+        {
+            var x = nextLines[i];
+            var best = Enumerable.Range(0, lines.Count).MinBy(j => Math.Abs(lines[j] - x));
+            if (Math.Abs(lines[best] - x) > options.ContinuationColumnTolerance || (i > 0 && best <= map[i - 1]))
+            {
+                return null;
+            }
+
+            map[i] = best;
+        }
+
+        if (map[0] != 0 || map[^1] != lines.Count - 1)
+        {
+            return null;
+        }
+
+        var cells = next.Cells
+            .Select(c => c with { Col = map[c.Col], ColSpan = map[c.Col + c.ColSpan] - map[c.Col] })
+            .ToList();
+        return new TableFragment
         {
             Page = next.Page,
             Bounds = next.Bounds,

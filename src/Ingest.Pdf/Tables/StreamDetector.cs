@@ -36,17 +36,27 @@ internal static class StreamDetector
         var textWidth = Math.Max(1, textRight - textLeft);
 
         var block = new List<TextRow>();
-        void Close()
+        var firstBlock = true;
+        var lastWasLabel = false;
+        var blockAfterLabel = false;
+        void Close(bool pageEnd = false)
         {
             if (block.Count > 0)
             {
-                var t = BuildTable(block, options);
+                // A table cut at a page edge: its lone total row at the top of the next page, or its header (under its
+                // title) at the bottom of this one with nothing under it. Each is a fragment for ContinuationJoiner.
+                // Nothing of the page (a ruled table) may lie above the total row or below the header.
+                var top = block[0].Box.Top;
+                var t = BuildTable(block, options)
+                    ?? (firstBlock && !exclusions.Any(e => e.Top < top) ? LoneTotalRow(block) : null)
+                    ?? (pageEnd && blockAfterLabel && !exclusions.Any(e => e.Bottom > top) ? HeaderOnly(block) : null);
                 if (t is not null)
                 {
                     tables.Add(t);
                 }
 
                 block = [];
+                firstBlock = false;
             }
         }
 
@@ -70,13 +80,24 @@ internal static class StreamDetector
 
             if (!prose && !crossesExclusion && !label)
             {
+                if (block.Count == 0)
+                {
+                    blockAfterLabel = lastWasLabel;
+                }
+
                 block.Add(row);
             }
 
+            if (prose || crossesExclusion)
+            {
+                firstBlock = false;
+            }
+
+            lastWasLabel = label;
             prev = row;
         }
 
-        Close();
+        Close(pageEnd: true);
         return tables;
     }
 
@@ -444,6 +465,97 @@ internal static class StreamDetector
         return new RawTable { Bounds = bounds, RowLines = rowLines, ColLines = colLines, Cells = cells, Method = "stream" };
     }
 
+    /// <summary>
+    /// The first text of a page is one line starting with a total label (合计, or 合计 and its figures), alone or over
+    /// a note: the last row of a table on the page before, one column per run.
+    /// </summary>
+    private static RawTable? LoneTotalRow(List<TextRow> block)
+    {
+        // Notes under it stay outside the table.
+        if (!IsTotalText(block[0].Runs[0].Text)
+            || (block.Count > 1 && !(block[1].Runs.Count == 1 && TableDecorator.IsNoteText(block[1].Runs[0].Text))))
+        {
+            return null;
+        }
+
+        var runs = block[0].Runs;
+        if (runs.Skip(1).Any(r => !TableDecorator.IsDataText(r.Text)))
+        {
+            return null;
+        }
+
+        var colLines = new List<double> { runs[0].Box.Left - 1 };
+        for (var i = 1; i < runs.Count; i++)
+        {
+            colLines.Add((runs[i - 1].Box.Right + runs[i].Box.Left) / 2);
+        }
+
+        colLines.Add(runs[^1].Box.Right + 1);
+        var box = block[0].Box;
+        var rowLines = new List<double> { box.Top - 1, box.Bottom + 1 };
+        var cells = runs.Select((r, i) => new RawCell(0, i, 1, 1, new Box(colLines[i], rowLines[0], colLines[i + 1], rowLines[1]), LineBuilder.CellText(r.Glyphs))
+        {
+            TextBox = GridMath.BoundsOf(r.Glyphs),
+        }).ToList();
+        return new RawTable { Bounds = new Box(colLines[0], rowLines[0], colLines[^1], rowLines[1]), RowLines = rowLines, ColLines = colLines, Cells = cells, Method = "stream" };
+    }
+
+    /// <summary>
+    /// The last text of a page under a title is a table header without a body (one or two lines of short header
+    /// words, one of at least three words, no figures): a table whose body starts on the next page. Columns are the
+    /// header's leaves.
+    /// </summary>
+    private static RawTable? HeaderOnly(List<TextRow> block)
+    {
+        if (block.Count > 2 || !block.Exists(r => r.Runs.Count >= 3)
+            || block.Exists(r => r.Runs.Exists(x => TableDecorator.IsDataText(x.Text) || x.Text.Length > 16 || !x.Text.Any(CharClass.IsCjk)
+                || x.Text.Contains('：', StringComparison.Ordinal) || x.Text.Contains(':', StringComparison.Ordinal))))
+        {
+            return null;
+        }
+
+        var runs = block.SelectMany(r => r.Runs).ToList();
+        static bool Overlap(Box a, Box b) => Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left) > 0.5;
+        var leaves = runs.Where(a => !runs.Exists(b => b != a && b.Box.Top >= a.Box.Bottom - 1 && Overlap(a.Box, b.Box)))
+            .Select(a => a.Box).OrderBy(b => b.Left).ToList();
+        var colLines = new List<double> { block.Min(r => r.Box.Left) - 1 };
+        var right = leaves[0].Right;
+        foreach (var leaf in leaves.Skip(1))
+        {
+            if (leaf.Left > right)
+            {
+                colLines.Add((right + leaf.Left) / 2);
+            }
+
+            right = Math.Max(right, leaf.Right);
+        }
+
+        colLines.Add(Math.Max(right, block.Max(r => r.Box.Right)) + 1);
+        if (colLines.Count < 4)
+        {
+            return null;
+        }
+
+        var slots = AssignSlots(block, colLines);
+        var rowLines = new List<double> { block[0].Box.Top - 1 };
+        for (var r = 1; r < block.Count; r++)
+        {
+            rowLines.Add((block[r - 1].Box.Bottom + block[r].Box.Top) / 2);
+        }
+
+        rowLines.Add(block[^1].Box.Bottom + 1);
+        var cells = new List<RawCell>();
+        for (var r = 0; r < block.Count; r++)
+        {
+            foreach (var (col, span, glyphs) in slots[r].OrderBy(x => x.Col))
+            {
+                cells.Add(new RawCell(r, col, 1, span, new Box(colLines[col], rowLines[r], colLines[col + span], rowLines[r + 1]), LineBuilder.CellText(glyphs)));
+            }
+        }
+
+        return new RawTable { Bounds = new Box(colLines[0], rowLines[0], colLines[^1], rowLines[^1]), RowLines = rowLines, ColLines = colLines, Cells = cells, Method = "stream" };
+    }
+
     private static bool IsTotalText(string text)
     {
         var s = new string(text.Where(ch => !char.IsWhiteSpace(ch)).ToArray());
@@ -472,6 +584,12 @@ internal static class StreamDetector
             .Select(a => a.Box).ToList();
         var blocking = runs.Where(a => runs.Count(b => b != a && b.Box.Top >= a.Box.Bottom - 1 && Overlap(a.Box, b.Box)) < 2)
             .Select(a => a.Box).ToList();
+        if (Debug)
+        {
+            Console.Error.WriteLine("leaves " + string.Join(" ", leaves.Select(b => $"[{b.Left:F0}-{b.Right:F0} {b.Top:F0}-{b.Bottom:F0}]")) + " cuts " + string.Join(",", cuts.Select(c => c.ToString("F0", System.Globalization.CultureInfo.InvariantCulture))));
+            Console.Error.WriteLine("runs " + string.Join(" | ", runs.Select(b => $"{b.Text} [{b.Box.Left:F0}-{b.Box.Right:F0} {b.Box.Top:F0}-{b.Box.Bottom:F0}]")));
+        }
+
         var edges = new List<double> { left };
         edges.AddRange(cuts.Order());
         edges.Add(right);
@@ -481,20 +599,65 @@ internal static class StreamDetector
             // Leaves side by side on one header level (their lines overlap in height); a word above another one
             // beside it is a parent centred over more than its column (收入 over 项目|决算数).
             var end = inColumn.Count > 0 ? inColumn[0].Right : 0;
+            var before = inColumn.Count > 0 ? inColumn[0] : default;
             for (var i = 1; i < inColumn.Count; i++)
             {
                 var leaf = inColumn[i];
-                var level = inColumn.Take(i).Any(b => Math.Min(b.Bottom, leaf.Bottom) - Math.Max(b.Top, leaf.Top) > 0.2 * leaf.Height);
-                if (level && leaf.Left - end >= 0.3 * leaf.Height && FreeStretch(end, leaf.Left, blocking, cover, bodyL) is { } cut)
+                // Packed headers centre a cell over both levels half a line above the lower level's words: boxes that
+                // touch are side by side too (因公出国（境）费 beside 公务用车's 小计).
+                var level = inColumn.Take(i).Any(b => Math.Min(b.Bottom, leaf.Bottom) - Math.Max(b.Top, leaf.Top) > -0.1 * leaf.Height);
+                if (level && leaf.Left - end >= 0.3 * leaf.Height && LeafCut(before, leaf, end, blocking, cover, bodyL) is { } cut)
                 {
                     added.Add(cut);
                 }
 
-                end = Math.Max(end, leaf.Right);
+                if (leaf.Right > end)
+                {
+                    end = leaf.Right;
+                    before = leaf;
+                }
             }
         }
 
         return added;
+    }
+
+    /// <summary>
+    /// The cut between two side-by-side header leaves of one body column, between <paramref name="end"/> (the right of
+    /// <paramref name="left"/>) and <paramref name="right"/>. Body text in that gap (right-aligned figures under a
+    /// centred header) belongs to the leaf whose centre is nearer: the cut goes on the other side of it.
+    /// </summary>
+    private static double? LeafCut(Box left, Box right, double end, List<Box> blocking, int[] cover, double bodyL)
+    {
+        bool Covered(int bin) => bin >= 0 && bin < cover.Length && cover[bin] > 0;
+        var from = (int)Math.Ceiling(end - bodyL);
+        var to = (int)Math.Floor(right.Left - bodyL);
+        var inGap = Enumerable.Range(from, Math.Max(0, to - from + 1)).Where(Covered).ToList();
+        if (inGap.Count > 0)
+        {
+            int lo = inGap[0], hi = inGap[^1];
+            while (Covered(lo - 1))
+            {
+                lo--;
+            }
+
+            while (Covered(hi + 1))
+            {
+                hi++;
+            }
+
+            var centre = bodyL + ((lo + hi + 1) / 2.0);
+            var toLeft = Math.Abs(centre - left.CenterX) <= Math.Abs(centre - right.CenterX);
+            var side = toLeft
+                ? FreeStretch(Math.Max(end, bodyL + hi + 1), right.Left, blocking, cover, bodyL)
+                : FreeStretch(end, Math.Min(right.Left, bodyL + lo), blocking, cover, bodyL);
+            if (side is not null)
+            {
+                return side;
+            }
+        }
+
+        return FreeStretch(end, right.Left, blocking, cover, bodyL);
     }
 
     /// <summary>Middle of the widest stretch (at least 1 pt) of [from, to] that no body run and no blocking box covers.</summary>
@@ -503,7 +666,8 @@ internal static class StreamDetector
         double? best = null;
         var widest = 1.0;
         double? start = null;
-        for (var x = from; x <= to + 0.25; x += 0.5)
+        // One step past `to` always closes a stretch that runs to the end of the range.
+        for (var x = from; x <= to + 0.5; x += 0.5)
         {
             var bin = (int)Math.Floor(x - bodyL);
             var free = x <= to && (bin < 0 || bin >= cover.Length || cover[bin] == 0) && !blocking.Exists(b => b.Left <= x && b.Right >= x);
@@ -633,6 +797,11 @@ internal static class StreamDetector
         // body column, with no figure under the gap between them, are two columns.
         var headerEnd = block.FindIndex(r => r.Runs.Exists(x => TableDecorator.IsDataText(x.Text)));
         var bodyCuts = cuts.Order().ToList();
+        // A header word of another line between the two (a wrapped 事业单位经/营收入 half a line up between 事业收入
+        // and 其他收入) is a column of its own: the cut would go through it. Parents over several words do not count.
+        var headerRuns = block.Take(Math.Max(0, headerEnd)).SelectMany(r => r.Runs).ToList();
+        var crossing = headerRuns.Where(a => headerRuns.Count(b => b != a && b.Box.Top >= a.Box.Bottom - 1
+            && Math.Min(a.Box.Right, b.Box.Right) - Math.Max(a.Box.Left, b.Box.Left) > 0.5) < 2).ToList();
         for (var r = 0; r < headerEnd; r++)
         {
             var runs = block[r].Runs;
@@ -656,9 +825,10 @@ internal static class StreamDetector
                     clear = x < 0 || x >= bins || !figureCover[x];
                 }
 
-                if (clear)
+                var mid = (from + to) / 2;
+                if (clear && !crossing.Exists(a => a.Box.Left < mid && a.Box.Right > mid))
                 {
-                    cuts.Add((from + to) / 2);
+                    cuts.Add(mid);
                 }
             }
         }

@@ -21,6 +21,9 @@ internal static partial class TableDecorator
     [GeneratedRegex(@"^[(（]?\s*(?:注|备注|说明|附注|本部门|本单位|无|\*|※)")]
     private static partial Regex NotePattern();
 
+    /// <summary>A line that starts a note under a table (注：, 备注, 本部门无…).</summary>
+    internal static bool IsNoteText(string text) => NotePattern().IsMatch(text);
+
     [GeneratedRegex(@"^[-−]?(?:\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+\.\d+|\d{3,}|0)%?$")]
     private static partial Regex AmountPattern();
 
