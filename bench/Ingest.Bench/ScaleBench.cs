@@ -157,11 +157,12 @@ internal static class ScaleBench
             var failedJobs = Count(store, "SELECT COUNT(*) FROM hangfire.job WHERE statename = 'Failed'");
             var succeeded = Count(store, "SELECT COUNT(*) FROM hangfire.job WHERE statename = 'Succeeded'");
             var expected = inputs.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
-            var stored = Strings(store, "SELECT source FROM documents");
+            // A narrative file and a tables file of one document are one record (enqueue groups them): count files.
+            var stored = Strings(store, "SELECT jsonb_array_elements(record->'files')->>'path' FROM documents");
             var missing = expected.Count(e => !stored.Contains(e));
             Console.WriteLine(string.Create(Ci,
                 $"  {workers} worker(s): {seconds:F1}s wall (processes start to last exit), {span:F1}s first to last record = {records / Math.Max(0.001, span):F1} docs/s; " +
-                $"records {records} for {inputs.Count} inputs (distinct sources {sources}, inputs without a record {missing}), line items {items}; jobs succeeded {succeeded}, failed {failedJobs}"));
+                $"records {records} for {inputs.Count} inputs (distinct sources {sources}, input files in no record {missing}), line items {items}; jobs succeeded {succeeded}, failed {failedJobs}"));
             // The machine is shared: say how much of it the workers had.
             Console.WriteLine(string.Create(Ci,
                 $"  machine: {Environment.ProcessorCount} cores {100.0 * (busy1 - busy0) / Math.Max(1, total1 - total0):F0}% busy, load average {(load.Count > 0 ? load.Average() : 0):F1}; worker CPU {cpu.Sum():F1}s (= {cpu.Sum() / seconds:F2} cores, " +
