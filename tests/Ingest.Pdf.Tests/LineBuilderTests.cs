@@ -22,6 +22,15 @@ public sealed class LineBuilderTests
         // "对个人和家庭商品和服务支" garbled the basic-expenditure header and left two columns unmapped.
         var glyphs = Solid("对个人和家庭", 459.67).Concat(Solid("商品和服务支", 518.00));
         Assert.Equal(["对个人和家庭", "商品和服务支"], Runs(glyphs));
+
+        // syn_330 page 12, a 10-point header: three columns' wrapped words 0.66 characters apart.
+        const double ten = 10;
+        var three = "工资福利支对个人和家商品和服务".Select((c, i) =>
+        {
+            var left = 413 + (i * ten) + (i / 5 * 0.66 * ten);
+            return new Glyph(c.ToString(), left, 158.1, left + ten, 158.1 + ten, ten, true);
+        });
+        Assert.Equal(["工资福利支", "对个人和家", "商品和服务"], Runs(three));
     }
 
     [Fact]

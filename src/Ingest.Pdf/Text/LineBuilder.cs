@@ -129,10 +129,10 @@ internal static class LineBuilder
 
     /// <summary>
     /// Whether the gap before glyph <paramref name="i"/> separates two pieces of solid Chinese text: at least two
-    /// ideographs set edge to edge on each side, and a gap clearly wider than a half-width space (0.7 characters)
+    /// ideographs set edge to edge on each side, and a gap clearly wider than a half-width space (0.6 characters)
     /// between them. Chinese inside one cell is written without spaces, or with a half-width space between phrases
     /// ("第三部分 省人大…", 0.5 characters), so a wider gap is a column gutter, even when narrower than the run gap
-    /// (wrapped headers of neighbouring narrow columns, 0.86 characters apart). Letter-spaced text ("合  计") has no
+    /// (wrapped headers of neighbouring narrow columns, 0.66 to 0.86 characters apart). Letter-spaced text ("合  计") has no
     /// solid pair and is left alone.
     /// </summary>
     private static bool IsPitchBreak(List<Glyph> row, double[] gaps, int i)
@@ -143,7 +143,7 @@ internal static class LineBuilder
         }
 
         var size = Math.Max(row[i - 1].Size, row[i].Size);
-        return gaps[i] > 0.7 * size
+        return gaps[i] > 0.6 * size
             && IsSolidPair(row, gaps, i - 1) && IsSolidPair(row, gaps, i + 1);
     }
 
