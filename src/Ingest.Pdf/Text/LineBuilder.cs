@@ -83,22 +83,26 @@ internal static class LineBuilder
         return rows;
     }
 
-    /// <summary>Splits a sorted line into runs wherever the gap exceeds <paramref name="gapFactor"/> font sizes.</summary>
+    /// <summary>
+    /// Splits a sorted line into runs wherever the gap exceeds <paramref name="gapFactor"/> font sizes, or where a
+    /// gap between solid Chinese text breaks the pitch (see <see cref="IsPitchBreak"/>).
+    /// </summary>
     public static List<TextRun> SplitRuns(List<Glyph> row, double gapFactor)
     {
         var runs = new List<TextRun>();
         var current = new List<Glyph>();
-        double right = double.MinValue;
-        foreach (var g in row)
+        var gaps = Gaps(row);
+        for (var i = 0; i < row.Count; i++)
         {
-            if (current.Count > 0 && g.Left - right > gapFactor * Math.Max(g.Size, current[^1].Size) * (IsNarrow(g, current[^1]) ? 0.6 : 1.0))
+            var g = row[i];
+            if (current.Count > 0
+                && (gaps[i] > gapFactor * Math.Max(g.Size, current[^1].Size) * (IsNarrow(g, current[^1]) ? 0.6 : 1.0) || IsPitchBreak(row, gaps, i)))
             {
                 runs.Add(new TextRun(current));
                 current = [];
             }
 
             current.Add(g);
-            right = Math.Max(right, g.Right);
         }
 
         if (current.Count > 0)
@@ -107,6 +111,49 @@ internal static class LineBuilder
         }
 
         return runs;
+    }
+
+    /// <summary>Gap before each glyph of a sorted line: its left edge minus the rightmost edge of the glyphs before it.</summary>
+    private static double[] Gaps(List<Glyph> row)
+    {
+        var gaps = new double[row.Count];
+        var right = double.MinValue;
+        for (var i = 0; i < row.Count; i++)
+        {
+            gaps[i] = i == 0 ? 0 : row[i].Left - right;
+            right = Math.Max(right, row[i].Right);
+        }
+
+        return gaps;
+    }
+
+    /// <summary>
+    /// Whether the gap before glyph <paramref name="i"/> separates two pieces of solid Chinese text: at least two
+    /// ideographs set edge to edge on each side, and a gap clearly wider than a half-width space (0.6 characters)
+    /// between them. Chinese inside one cell is written without spaces, or with a half-width space between phrases
+    /// ("第三部分 省人大…", 0.5 characters), so a wider gap is a column gutter, even when narrower than the run gap
+    /// (wrapped headers of neighbouring narrow columns, 0.66 to 0.86 characters apart). Letter-spaced text ("合  计") has no
+    /// solid pair and is left alone.
+    /// </summary>
+    private static bool IsPitchBreak(List<Glyph> row, double[] gaps, int i)
+    {
+        if (i < 2 || i + 1 >= row.Count)
+        {
+            return false;
+        }
+
+        var size = Math.Max(row[i - 1].Size, row[i].Size);
+        return gaps[i] > 0.6 * size
+            && IsSolidPair(row, gaps, i - 1) && IsSolidPair(row, gaps, i + 1);
+    }
+
+    /// <summary>Glyphs <paramref name="i"/> - 1 and <paramref name="i"/> are Chinese, of one size, and touch.</summary>
+    private static bool IsSolidPair(List<Glyph> row, double[] gaps, int i)
+    {
+        Glyph a = row[i - 1], b = row[i];
+        return CharClass.IsCjk(a.Text[0]) && CharClass.IsCjk(b.Text[0])
+            && Math.Abs(a.Size - b.Size) <= 0.05 * Math.Max(a.Size, b.Size)
+            && Math.Abs(gaps[i]) <= 0.15 * Math.Max(a.Size, b.Size);
     }
 
     private static bool IsNarrow(Glyph a, Glyph b) => !CharClass.IsCjk(a.Text[0]) && !CharClass.IsCjk(b.Text[0]);
