@@ -13,6 +13,10 @@ namespace Ingest.Recognition;
 /// </summary>
 internal static partial class TableNormalizer
 {
+    // A name ending in a Chinese character or closing bracket, then a figure with decimals and no space.
+    [GeneratedRegex(@"^(?<name>.*[\u4e00-\u9fff）)])(?<num>-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2})$")]
+    private static partial Regex NameThenFigure();
+
     [GeneratedRegex(@"^\[?(\d{3,7})\]?\s*(.*)$")]
     private static partial Regex CodeThenName();
 
@@ -424,15 +428,34 @@ internal static partial class TableNormalizer
         string? lei = null, kuan = null, xiang = null, econLei = null, econKuan = null, govLei = null, govKuan = null;
         string? label = null; // 合计 printed in a code column
         string? firstText = null; // the first free-text cell after the name (项目单位)
+        string? overflow = null; // a figure glued to the end of a long name that ran into the amount column
         var any = false;
         foreach (var m in columns)
         {
             var raw = grid.IsOrigin(r, m.Index) || m.Role != ColumnRole.Value ? grid.Text(r, m.Index) : "";
             var text = ChineseText.Clean(raw);
+            var tookOverflow = false;
+            if (m.Role == ColumnRole.Value && overflow is not null)
+            {
+                // The first amount column after the name takes the figure only when it is empty itself (or covered
+                // by the name cell that ran into it).
+                tookOverflow = text.Length == 0;
+                if (tookOverflow)
+                {
+                    text = overflow;
+                }
+                else
+                {
+                    row.Name += overflow;
+                }
+
+                overflow = null;
+            }
+
             switch (m.Role)
             {
                 case ColumnRole.Value:
-                    if (!grid.IsOrigin(r, m.Index))
+                    if (!grid.IsOrigin(r, m.Index) && !tookOverflow)
                     {
                         continue;
                     }
@@ -454,6 +477,12 @@ internal static partial class TableNormalizer
                     if (row.Name.Length == 0)
                     {
                         row.Name = text;
+                        if (NameThenFigure().Match(text) is { Success: true } glued)
+                        {
+                            // 机关事业单位基本养老保险缴费支出59.10: a long name printed up to the figure of the next column.
+                            row.Name = glued.Groups["name"].Value;
+                            overflow = glued.Groups["num"].Value;
+                        }
                     }
 
                     break;
@@ -486,6 +515,11 @@ internal static partial class TableNormalizer
                     break;
                 default: break;
             }
+        }
+
+        if (overflow is not null)
+        {
+            row.Name += overflow;
         }
 
         // Split functional codes: 类 | 款 | 项, where 类/款 may be left blank under their parent row.

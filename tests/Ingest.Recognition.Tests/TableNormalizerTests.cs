@@ -102,6 +102,27 @@ public sealed class TableNormalizerTests
     }
 
     [Fact]
+    public void Long_name_running_into_an_empty_amount_cell_gives_the_figure_back()
+    {
+        // Borderless 一般公共预算支出表 (generated syn_042): the name reaches the figure, both land in the name cell.
+        var table = Grid([
+            ["科目编码", "科目名称", "合计", "基本支出"],
+            ["20805", "行政事业单位养老支出", "59.10", "59.10"],
+            ["2080505", "机关事业单位基本养老保险缴费支出59.10", "", "59.10"],
+            ["2080506", "机关事业单位职业年金缴费支出12.50", "3.00", "3.00"],
+        ]);
+        var record = TableNormalizer.Normalize(table, TableTypes.GeneralPublicExpenditure, "万元", null, 0, CodeCatalog.Default);
+        var pension = Assert.Single(record.Rows, r => r.FuncCode == "2080505");
+        Assert.Equal("机关事业单位基本养老保险缴费支出", pension.Name);
+        Assert.Equal(591_000m, pension.Values["total"]);
+        Assert.Equal("59.10", pension.Printed["total"]);
+        // The amount cell is filled: the figure was part of the name after all, nothing is moved.
+        var annuity = Assert.Single(record.Rows, r => r.FuncCode == "2080506");
+        Assert.Equal("机关事业单位职业年金缴费支出12.50", annuity.Name);
+        Assert.Equal(30_000m, annuity.Values["total"]);
+    }
+
+    [Fact]
     public void Two_sided_summary_rows_get_line_ids()
     {
         var table = Grid([
