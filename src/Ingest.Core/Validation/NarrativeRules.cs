@@ -87,7 +87,8 @@ internal static class NarrativeRules
 
         // The first tier that the document has is what the text speaks of (收入总计 is the 收入总计 line
         // when the summary table prints one); within a tier any figure that agrees will do.
-        var candidates = Tiers(fact.Key).Select(tier => tier.SelectMany(k => Candidates(run, k)).ToList()).FirstOrDefault(c => c.Count > 0) ?? [];
+        var candidates = GeneralPublicPart(run, fact)
+            ?? Tiers(fact.Key).Select(tier => tier.SelectMany(k => Candidates(run, k)).ToList()).FirstOrDefault(c => c.Count > 0) ?? [];
         if (candidates.Count == 0)
         {
             return;
@@ -117,6 +118,39 @@ internal static class NarrativeRules
         {
             File = fact.File, Page = fact.Page, Table = n.Table.Type, Row = n.Row.Index, RowLabel = RuleRun.Label(n.Row), Column = n.Column, Quote = fact.Quote,
         }, $"narrative {fact.Key} vs table ({n.Table.Type}, page {n.Row.Page})", $"说明中的{fact.Key}与表格数（{n.Table.Type}第{n.Row.Page}页）");
+    }
+
+    /// <summary>
+    /// 一般公共预算支出…，其中：基本支出…；项目支出…: parts of the general public budget are the 一般公共预算支出表's
+    /// 合计 row, not the department's 支出总表 (which also holds other money); a blank cell there is the stated 0.
+    /// Null when the fact is not such a part or the document has no such table.
+    /// </summary>
+    private static List<(TableRecord Table, RowRecord Row, string Column, Val Value)>? GeneralPublicPart(RuleRun run, NarrativeFact fact)
+    {
+        if (fact.BaseKey is not ("general_public_expenditure" or "general_public_budget"))
+        {
+            return null;
+        }
+
+        var column = fact.Key switch
+        {
+            "basic_expenditure" => Columns.Basic,
+            "project_expenditure" => Columns.Project,
+            "personnel" => Columns.Personnel,
+            "public_operating" => Columns.PublicOperating,
+            _ => null,
+        };
+        if (column is null)
+        {
+            return null;
+        }
+
+        var found = (from t in run.Record.Tables
+                     where t.Type == TableTypes.GeneralPublicExpenditure && t.Columns.Exists(c => c.Id == column)
+                     from r in t.Rows
+                     where r.Line == Lines.Total
+                     select (t, r, column, Amounts.Get(t, r, column) is { Blank: false } v ? v : Val.Zero)).ToList();
+        return found.Count > 0 ? found : null;
     }
 
     private static void Share(RuleRun run, NarrativeFact fact)

@@ -390,6 +390,29 @@ public sealed class FundingTiesTests
         Assert.Equal(CheckResult.InsufficientData, Check(Validate(flat), RuleIds.ProcurementSum).Outcome);
     }
 
+    [Theory]
+    [InlineData("0.00", CheckResult.Pass)]
+    [InlineData("5.00", CheckResult.Fail)]
+    public void Parts_of_the_general_public_budget_stated_in_the_text_are_checked_against_its_table(string project, CheckResult outcome)
+    {
+        // syn_370: 支出合计553.09万元 (T3: project 97.74); 一般公共预算支出455.35万元，其中：基本支出455.35万元；项目支出0.00万元 (T5: project blank).
+        var t3 = Table(TableTypes.ExpenditureSummary, W, Total(("total", "553.09"), ("basic", "455.35"), ("project", "97.74")));
+        var t5 = Table(TableTypes.GeneralPublicExpenditure, W, Total(("total", "455.35"), ("basic", "455.35"), ("project", "")));
+        var facts = new List<NarrativeFact>
+        {
+            new() { Key = "project_expenditure", Kind = "share", Amount = decimal.Parse(project, System.Globalization.CultureInfo.InvariantCulture) * 10_000m, Printed = project, Unit = W,
+                BaseKey = "general_public_expenditure", BaseAmount = 4_553_500m, Percent = 0m, Quote = "其中：基本支出455.35万元，占100.00%；项目支出" + project + "万元", Page = 4 },
+        };
+        var record = Validate(facts, t3, t5);
+        Assert.Equal(outcome, Check(record, RuleIds.TextAmount + ".project_expenditure").Outcome);
+        if (outcome == CheckResult.Fail)
+        {
+            var finding = Assert.Single(record.Findings, f => f.Rule == RuleIds.TextAmount + ".project_expenditure");
+            Assert.Equal(TableTypes.GeneralPublicExpenditure, finding.Locations[0].Table);
+            Assert.Equal(50_000m, finding.Difference);
+        }
+    }
+
     private static List<NarrativeFact> StatedProcurement(string total, params (string Key, string Printed)[] parts)
     {
         const string quote = "2019年政府采购预算60.88万元，其中：政府采购货物预算5.18万元、政府采购工程预算0.00万元、政府采购服务预算55.70万元。";
