@@ -197,6 +197,23 @@ public sealed class BorderlessPackedTests
     }
 
     [Fact]
+    public void Lone_body_row_under_a_continuation_mark_continues_the_table_of_the_page_before()
+    {
+        // Generated syn_160 (make bench-errors, seed 20261126), pages 14-15 cut out with qpdf: the 基本支出 table ends
+        // with 310 资本性支出 on p14; p15 opens with 续表 and one row, 310 02 办公设备购置 … 275,981.66. The one-row
+        // page was no table, so the row was lost and T6's public_operating roll-up failed.
+        var extractor = new PdfFileExtractor(new ExtractionOptions(), NullLogger<PdfFileExtractor>.Instance);
+        var file = extractor.Extract(Path.Combine(RepoPaths.Root, "tests", "Ingest.Pdf.Tests", "Fixtures", "syn_160_p14-15_lone_body_row.pdf"));
+        var table = Assert.Single(file.Tables, t => t.Pages.Contains(1));
+        Assert.Equal([1, 2], table.Pages);
+        var grid = TableGrid.Of(table);
+        var last = grid.RowTexts(grid.RowCount - 1).ToList();
+        Assert.Equal("办公设备购置", last[2]);
+        Assert.Equal(["275,981.66", "0.00", "275,981.66"], last.TakeLast(3));
+        Assert.Equal("资本性支出", grid.RowTexts(grid.RowCount - 2).ToList()[2]);
+    }
+
+    [Fact]
     public void Gutter_covered_by_a_centred_parent_is_cut_where_no_leaf_header_lies()
     {
         // 本年一般公共预算基本支出 is centred over 合计|人员经费|公用经费 and covers the whole gutter between the 合计 and

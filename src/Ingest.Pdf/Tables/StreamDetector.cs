@@ -466,20 +466,24 @@ internal static class StreamDetector
     }
 
     /// <summary>
-    /// The first text of a page is one line starting with a total label (合计, or 合计 and its figures), alone or over
-    /// a note: the last row of a table on the page before, one column per run.
+    /// The first text of a page (after a 续表 mark) is one line starting with a total label (合计, or 合计 and its
+    /// figures), or one body line (a code, a name, figures), alone or over a note: the last row of a table on the page
+    /// before, one column per run.
     /// </summary>
     private static RawTable? LoneTotalRow(List<TextRow> block)
     {
         // Notes under it stay outside the table.
-        if (!IsTotalText(block[0].Runs[0].Text)
-            || (block.Count > 1 && !(block[1].Runs.Count == 1 && TableDecorator.IsNoteText(block[1].Runs[0].Text))))
+        if (block.Count > 1 && !(block[1].Runs.Count == 1 && TableDecorator.IsNoteText(block[1].Runs[0].Text)))
         {
             return null;
         }
 
         var runs = block[0].Runs;
-        if (runs.Skip(1).Any(r => !TableDecorator.IsDataText(r.Text)))
+        var totalRow = IsTotalText(runs[0].Text) && runs.Skip(1).All(r => TableDecorator.IsDataText(r.Text));
+        // Or the last body row of a table (under 续表 or alone): a code, a name and at least two figures with decimals.
+        var bodyRow = runs.Count >= 4 && TableDecorator.IsDataText(runs[0].Text) && runs.Exists(r => r.Text.Any(CharClass.IsCjk))
+            && runs.Count(r => TableDecorator.IsDataText(r.Text) && r.Text.Contains('.', StringComparison.Ordinal)) >= 2;
+        if (!totalRow && !bodyRow)
         {
             return null;
         }
