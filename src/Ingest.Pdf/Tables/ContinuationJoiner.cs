@@ -123,22 +123,7 @@ internal static class ContinuationJoiner
             }
         }
 
-        return cells.Count == 0 ? null : new TableFragment
-        {
-            Page = next.Page,
-            Bounds = next.Bounds,
-            RowCount = next.RowCount,
-            ColCount = previous.ColCount,
-            Cells = cells,
-            Method = next.Method,
-            Title = next.Title,
-            UnitText = next.UnitText,
-            Captions = next.Captions,
-            Notes = next.Notes,
-            HeaderRows = 0,
-            RowTops = next.RowTops,
-            ColLefts = previous.ColLefts,
-        };
+        return cells.Count == 0 ? null : OnColumnsOf(previous, next, cells);
     }
 
     /// <summary>
@@ -178,23 +163,26 @@ internal static class ContinuationJoiner
         var cells = next.Cells
             .Select(c => c with { Col = map[c.Col], ColSpan = map[c.Col + c.ColSpan] - map[c.Col] })
             .ToList();
-        return new TableFragment
-        {
-            Page = next.Page,
-            Bounds = next.Bounds,
-            RowCount = next.RowCount,
-            ColCount = previous.ColCount,
-            Cells = cells,
-            Method = next.Method,
-            Title = next.Title,
-            UnitText = next.UnitText,
-            Captions = next.Captions,
-            Notes = next.Notes,
-            HeaderRows = 0,
-            RowTops = next.RowTops,
-            ColLefts = previous.ColLefts,
-        };
+        return OnColumnsOf(previous, next, cells);
     }
+
+    /// <summary>The continuation <paramref name="next"/> with its cells placed on the columns of <paramref name="previous"/>.</summary>
+    private static TableFragment OnColumnsOf(TableFragment previous, TableFragment next, List<TableCell> cells) => new TableFragment
+    {
+        Page = next.Page,
+        Bounds = next.Bounds,
+        RowCount = next.RowCount,
+        ColCount = previous.ColCount,
+        Cells = cells,
+        Method = next.Method,
+        Title = next.Title,
+        UnitText = next.UnitText,
+        Captions = next.Captions,
+        Notes = next.Notes,
+        HeaderRows = 0,
+        RowTops = next.RowTops,
+        ColLefts = previous.ColLefts,
+    };
 
     /// <summary>Column whose band holds x; -1 when x lies outside the table by more than half its outer column.</summary>
     private static int ColumnAt(List<double> lines, double x)
