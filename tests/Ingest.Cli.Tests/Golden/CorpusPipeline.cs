@@ -30,6 +30,12 @@ internal static class CorpusPipeline
 
     public static DocumentRecord Truth(Document d) => RecordJson.Deserialize(File.ReadAllText(d.TruthPath));
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<DocumentRecord>> RealRecords = new(StringComparer.Ordinal);
+
+    /// <summary>A file of ../shared/corpus-real processed alone, once per test run (tests only read the record).</summary>
+    public static DocumentRecord Real(string pdf) =>
+        RealRecords.GetOrAdd(pdf, name => new Lazy<DocumentRecord>(() => Processor.Process(DocumentInput.Of(RepoPaths.RealFile(name))))).Value;
+
     public static DocumentRecord Run(Document d) =>
         Processor.Process(new DocumentInput(d.Files.Select(f => Path.Combine(RepoPaths.Corpus, f)).ToList()));
 

@@ -9,7 +9,7 @@ namespace Ingest.Cli.Tests.RealCorpus;
 /// <summary>Table-engine bugs seen on real files, each pinned on the file where it was seen, through the whole record.</summary>
 public sealed class EngineRegressionTests
 {
-    private static DocumentRecord Process(string pdf) => CorpusPipeline.Processor.Process(DocumentInput.Of(RepoPaths.RealFile(pdf)));
+    private static DocumentRecord Process(string pdf) => CorpusPipeline.Real(pdf);
 
     /// <summary>
     /// wanli-jiedao 2025 T3 (部门支出预算总表, p14–18) ends with its 合计 row alone at the top of p18 (a ruled grid of 4

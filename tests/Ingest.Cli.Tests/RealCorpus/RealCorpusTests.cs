@@ -52,7 +52,7 @@ public sealed class RealCorpusTests(ITestOutputHelper output)
             output.WriteLine($"known defect {d!["field"]}: expected {d["expected"]?.ToJsonString()}, got {d["got"]?.ToJsonString()} ({d["reason"]})");
         }
 
-        var record = CorpusPipeline.Processor.Process(DocumentInput.Of(RepoPaths.RealFile(pdf)));
+        var record = CorpusPipeline.Real(pdf);
         var misses = new List<string>();
         void Check(string field, object? want, object? got)
         {

@@ -9,7 +9,7 @@ namespace Ingest.Cli.Tests.RealCorpus;
 /// <summary>Recognition bugs seen on real files (issue #5), each pinned on the file where it was seen.</summary>
 public sealed class RecognitionRegressionTests
 {
-    private static DocumentRecord Process(string pdf) => CorpusPipeline.Processor.Process(DocumentInput.Of(RepoPaths.RealFile(pdf)));
+    private static DocumentRecord Process(string pdf) => CorpusPipeline.Real(pdf);
 
     /// <summary>p18 prints 预算数 | 决算数 under each 三公 item; only the first pair used to be mapped (budget_amount, final_amount, col2..col11).</summary>
     [Fact]
