@@ -5,7 +5,6 @@ using Hangfire.States;
 using Ingest.Cli.Jobs;
 using Ingest.Cli.Pipeline;
 using Ingest.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Ingest.Cli.Commands;
 
@@ -33,9 +32,7 @@ internal static class EnqueueCommand
             using var services = Services.Create(parse);
 
             // A narrative file and a tables file of one document become one job, as in 'ingest run'.
-            var documents = parse.GetValue(group)
-                ? new DocumentGrouper(services.Extractor, services.Loggers.CreateLogger<DocumentGrouper>()).Group(files, ctx.Cancellation)
-                : files.Select(DocumentInput.Of).ToList();
+            var documents = services.Documents(files, parse.GetValue(group), ctx.Cancellation);
             var fetchFailed = 0;
             if (remote.Count > 0)
             {

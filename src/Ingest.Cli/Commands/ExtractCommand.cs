@@ -31,9 +31,7 @@ internal static class ExtractCommand
             var writer = (TextWriter?)file ?? ctx.Stdout;
             var indented = parse.GetValue(pretty);
             var runner = new BatchRunner(services.Processor, services.Loggers.CreateLogger<BatchRunner>());
-            var documents = parse.GetValue(group)
-                ? new DocumentGrouper(services.Extractor, services.Loggers.CreateLogger<DocumentGrouper>()).Group(files, ctx.Cancellation)
-                : files.Select(DocumentInput.Of).ToList();
+            var documents = services.Documents(files, parse.GetValue(group), ctx.Cancellation);
             var summary = runner.Run(documents, parse.GetValue(workers), record =>
             {
                 writer.Write(RecordJson.Serialize(record, indented));

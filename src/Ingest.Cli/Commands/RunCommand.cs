@@ -24,9 +24,7 @@ internal static class RunCommand
             var storePath = parse.GetRequiredValue(store);
             using var records = RecordStores.Open(storePath);
             var runner = new BatchRunner(services.Processor, services.Loggers.CreateLogger<BatchRunner>());
-            var documents = parse.GetValue(group)
-                ? new DocumentGrouper(services.Extractor, services.Loggers.CreateLogger<DocumentGrouper>()).Group(files, ctx.Cancellation)
-                : files.Select(DocumentInput.Of).ToList();
+            var documents = services.Documents(files, parse.GetValue(group), ctx.Cancellation);
             var fetchFailed = 0;
             if (remote.Count > 0)
             {

@@ -32,6 +32,11 @@ internal sealed class Services : IDisposable
 
     public DocumentProcessor Processor { get; }
 
+    /// <summary>The documents of these files: a narrative file and a tables file of one document joined when <paramref name="group"/>.</summary>
+    public List<DocumentInput> Documents(IReadOnlyList<string> files, bool group, CancellationToken cancellationToken) => group
+        ? new DocumentGrouper(Extractor, Loggers.CreateLogger<DocumentGrouper>()).Group(files, cancellationToken)
+        : files.Select(DocumentInput.Of).ToList();
+
     public static Services Create(ParseResult parse, ExtractionOptions? extraction = null)
     {
         var loggers = Logging.Create(parse.GetValue(IngestApp.LogFile), parse.GetValue(IngestApp.Verbose), parse.GetValue(IngestApp.Quiet));
